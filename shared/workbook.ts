@@ -1,0 +1,42 @@
+/**
+ * The Workbook port: what the core needs from a host (a file, Excel, Google Sheets). Adapters
+ * implement it; the core never calls a host API directly.
+ */
+import type { SheetSpec } from './sheet-spec';
+
+/**
+ * A raw cell as hosts deliver it: number, text, boolean, Date (Apps Script; read by its local
+ * calendar fields), or blank (null / undefined / '').
+ */
+export type RawCell = string | number | boolean | Date | null | undefined;
+export type RawRow = readonly RawCell[];
+
+export interface Workbook {
+  /** Names of the sheets in workbook order. */
+  sheetNames(): Promise<string[]>;
+  /**
+   * Reads the used range of a sheet from its first row, in row chunks, calling `onChunk` for each
+   * (chunks in order; `firstRow` is the 1-based sheet row of the chunk's first row). Chunks may be
+   * dropped by the caller once handled.
+   */
+  readRows(
+    sheet: string,
+    onChunk: (rows: readonly RawRow[], firstRow: number) => void,
+  ): Promise<void>;
+  /** Writes (creates or replaces in place) a sheet. A failure leaves the previous sheet intact. */
+  writeSheet(spec: SheetSpec): Promise<void>;
+}
+
+/**
+ * Reads a whole (small) sheet into memory.
+ *
+ * @example
+ * const rows = await readAllRows(workbook, 'Top 20');
+ */
+export async function readAllRows(workbook: Workbook, sheet: string): Promise<RawRow[]> {
+  const all: RawRow[] = [];
+  await workbook.readRows(sheet, (rows) => {
+    for (const row of rows) all.push(row);
+  });
+  return all;
+}
