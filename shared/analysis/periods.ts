@@ -167,6 +167,9 @@ function rangesFor(choice: PeriodChoice, span: DataSpan): ResolvedPeriods {
       };
     }
     case 'year':
+      if (!Number.isInteger(choice.year) || choice.year < 1900 || choice.year > 9999) {
+        throw new UserError(`The year ${choice.year} is not a calendar year (1900–9999).`);
+      }
       return {
         choice,
         current: { from: dayOfYmd(choice.year, 1, 1), to: dayOfYmd(choice.year, 12, 31) },
@@ -184,7 +187,12 @@ function rangesFor(choice: PeriodChoice, span: DataSpan): ResolvedPeriods {
       return {
         choice,
         current: { from, to },
-        comparison: { from: addMonths(from - 1, -12) + 1, to: addMonths(to, -12) },
+        // A span longer than 12 months would overlap its comparison: the comparison ends where
+        // the current period starts.
+        comparison: {
+          from: addMonths(from - 1, -12) + 1,
+          to: Math.min(addMonths(to, -12), from - 1),
+        },
       };
     }
     case 'all':

@@ -4,6 +4,7 @@
  * portfolio's concentration measures.
  */
 import type { SalesTable } from '../sales-table';
+import { UserError } from '../user-error';
 import { aggregateAccounts, type PeriodAggregates } from './accounts';
 import { concentrationRatio, effectiveNumber, gini, hhi, hhiBand, n80 } from './concentration';
 import { growth } from './growth';
@@ -74,7 +75,7 @@ function rankByRevenue(period: PeriodAggregates, table: SalesTable): Int32Array 
  * result.top[0].account; result.portfolio.hhi; result.portfolio.hhiBand
  */
 export function analyseTop20(table: SalesTable, options: Top20Options = {}): Top20Analysis {
-  const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...stripUndefined(options.settings) };
+  const settings = checkedSettings({ ...DEFAULT_SETTINGS, ...stripUndefined(options.settings) });
   const periods = resolvePeriods(table, options.period);
   const agg = aggregateAccounts(table, {
     current: periods.choice.kind === 'all' ? null : periods.current,
@@ -203,4 +204,19 @@ function stripUndefined(
     for (const [key, value] of Object.entries(settings)) if (value !== undefined) out[key] = value;
   }
   return out as Partial<AnalysisSettings>;
+}
+
+/** Settings a user can type wrong get a clear message instead of a silently empty Top N. */
+function checkedSettings(s: AnalysisSettings): AnalysisSettings {
+  const bad = (name: keyof AnalysisSettings, rule: string) =>
+    new UserError(`The setting ${name} = ${String(s[name])} must be ${rule}.`);
+  if (!Number.isInteger(s.topN) || s.topN < 1) throw bad('topN', 'a whole number of at least 1');
+  for (const name of ['dependencyShare', 'dependencyAlarmShare'] as const) {
+    if (!(s[name] > 0 && s[name] <= 1)) throw bad(name, 'a fraction above 0 and at most 1');
+  }
+  if (!(s.thinMarginGap >= 0 && s.thinMarginGap < 1))
+    throw bad('thinMarginGap', 'a fraction from 0 to 1');
+  if (!(s.decliningGrowth > -1 && s.decliningGrowth <= 0))
+    throw bad('decliningGrowth', 'between -1 and 0');
+  return s;
 }

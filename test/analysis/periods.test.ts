@@ -128,6 +128,11 @@ describe('resolvePeriods: ytd, year, custom, all', () => {
       current: '2024-01-15..2024-02-29',
       comparison: '2023-01-15..2023-02-28',
     });
+    // Longer than 12 months: the comparison stops where the current period starts, no overlap.
+    expect(custom('2024-01-01', '2025-06-30')).toEqual({
+      current: '2024-01-01..2025-06-30',
+      comparison: '2023-01-01..2023-12-31',
+    });
     // A custom range equal to r12's current period gets r12's comparison.
     expect(custom('2025-11-27', '2026-11-26')).toEqual({
       current: '2025-11-27..2026-11-26',
@@ -253,4 +258,10 @@ describe('parsePeriodArg', () => {
       'ends before it starts',
     );
   });
+});
+
+test('a year that is not a calendar year is a clear error', () => {
+  expect(() => resolveSpan('2020-01-01', '2026-11-26', { kind: 'year', year: 2026.5 })).toThrow(
+    'The year 2026.5 is not a calendar year (1900–9999).',
+  );
 });

@@ -523,3 +523,16 @@ describe('analyseTop20: speed', () => {
     expect(ms).toBeLessThan(1000);
   });
 });
+
+test('settings a user can get wrong are refused with the setting named', () => {
+  const table = makeTable([{ account: 'A', revenue: 1 }]);
+  expect(() => analyseTop20(table, { settings: { topN: 0 } })).toThrow(
+    'The setting topN = 0 must be',
+  );
+  expect(() => analyseTop20(table, { settings: { dependencyShare: Number.NaN } })).toThrow(
+    'The setting dependencyShare = NaN',
+  );
+  expect(() => analyseTop20(table, { settings: { decliningGrowth: 0.1 } })).toThrow(
+    'decliningGrowth',
+  );
+});
