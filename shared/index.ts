@@ -1,0 +1,19 @@
+/**
+ * The KAM Toolkit core: everything a host needs, nothing of any host. Hosts (cli/, addin/,
+ * apps-script/) import from here; the core imports none of them.
+ */
+export * from './sales-table';
+export * from './sheet-spec';
+export * from './workbook';
+export * from './user-error';
+export * from './analysis/types';
+export { analyseTop20 } from './analysis/top20';
+export { parsePeriodArg, resolvePeriods } from './analysis/periods';
+export { SalesIngest, ingestSales } from './ingest/sales-ingest';
+export { findHeaderRow, matchHeaders } from './ingest/headers';
+export { buildTop20, type Top20BuildOptions, type Top20BuildResult } from './reports/top20-build';
+export { buildTop20Sheet } from './reports/top20-sheet';
+export { buildDataIssuesSheet } from './reports/data-issues-sheet';
+export { top20Json, type Top20Json } from './reports/top20-json';
+export { top20Summary } from './reports/top20-summary';
+export { labels, type Lang } from './reports/labels';
