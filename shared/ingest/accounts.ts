@@ -1,0 +1,496 @@
+/**
+ * Text identity: dictionary encoding of text columns, and account identity (SPEC §2). Spellings
+ * that differ only by case and spacing (`ACME AB`, `Acme AB `) are one value, shown with the most
+ * frequent spelling; with an account id column the id is the account's key.
+ *
+ * Every distinct raw value is interned once (a last-seen check, then a Map), rows store an Int32
+ * spelling id, and the normalisation runs once per distinct spelling in `finish`.
+ */
+import type { CodedColumn } from '../sales-table';
+import type { RawCell } from '../workbook';
+import { BLOCK_SIZE, StagedColumn } from './columns';
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * A raw cell as text: strings as they are, numbers in plain notation, booleans `TRUE`/`FALSE`,
+ * Dates as `yyyy-mm-dd` (with ` hh:mm` when there is a time of day), blanks as ''.
+ *
+ * @example
+ * cellText(1001); // '1001'
+ * cellText(new Date(2026, 10, 26)); // '2026-11-26'
+ * cellText(null); // ''
+ */
+export function cellText(cell: RawCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return 'Invalid Date';
+    const day = `${cell.getFullYear()}-${pad2(cell.getMonth() + 1)}-${pad2(cell.getDate())}`;
+    const h = cell.getHours();
+    const m = cell.getMinutes();
+    return h === 0 && m === 0 ? day : `${day} ${pad2(h)}:${pad2(m)}`;
+  }
+  return String(cell);
+}
+
+/**
+ * The display form of a text: trimmed, inner whitespace (incl. non-breaking) collapsed to one space.
+ *
+ * @example
+ * displayText('  Acme\u00a0 AB '); // 'Acme AB'
+ */
+export function displayText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The identity key of a text: display form, Unicode NFC, lower case.
+ *
+ * @example
+ * textKey('ACME  AB ') === textKey('acme ab'); // true
+ */
+export function textKey(text: string): string {
+  return displayText(text).normalize('NFC').toLowerCase();
+}
+
+/** Display forms and keys of a dictionary's spellings. */
+interface SpellingForms {
+  /** Display id per spelling id. */
+  readonly displayOf: Int32Array;
+  /** Display text per display id. */
+  readonly displays: readonly string[];
+  /** Key id per spelling id. */
+  readonly keyOf: Int32Array;
+  /** Number of distinct keys. */
+  readonly keys: number;
+}
+
+/** Size − 1 of the string cache in front of a dictionary's Map. */
+const HASH_MASK = 1023;
+
+function grownI32(a: Int32Array, need: number, fill: number): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a as Int32Array<ArrayBuffer>;
+  const b = new Int32Array(Math.max(need, a.length * 2)).fill(fill);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Kept rows per item (spelling or account pair) and the order in which items first appeared
+ * among kept rows, counted as rows are kept.
+ */
+class UseCounter {
+  counts = new Int32Array(64);
+  readonly order: number[] = [];
+
+  /** Counts one kept row of item `i` (>= 0). */
+  use(i: number): void {
+    if (i >= this.counts.length) this.counts = grownI32(this.counts, i + 1, 0);
+    if (this.counts[i]++ === 0) this.order.push(i);
+  }
+
+  /** Recounts from the row column, skipping dropped slots (after a finish-time rejection). */
+  static recount(rows: StagedColumn, keep: Uint8Array, size: number): UseCounter {
+    const c = new UseCounter();
+    c.counts = new Int32Array(Math.max(size, 1));
+    rows.forEachKept(keep, (v) => {
+      if (v >= 0) c.use(v);
+    });
+    return c;
+  }
+}
+
+/** Copies row items to codes (`codeOf[item + 1]`, so -1 maps to codeOf[0] = -1). */
+function mapRows(rows: StagedColumn, codeOf: Int32Array, keep: Uint8Array | null, kept: number) {
+  const out = new Int32Array(kept);
+  const blocks = rows.rawBlocks;
+  const n = rows.length;
+  let j = 0;
+  for (let b = 0; b * BLOCK_SIZE < n; b++) {
+    const block = blocks[b];
+    const base = b * BLOCK_SIZE;
+    const end = Math.min(BLOCK_SIZE, n - base);
+    if (keep === null) {
+      for (let o = 0; o < end; o++) out[j++] = codeOf[block[o] + 1];
+    } else {
+      for (let o = 0; o < end; o++) if (keep[base + o] !== 0) out[j++] = codeOf[block[o] + 1];
+    }
+  }
+  return out;
+}
+
+/**
+ * Interns raw cells of one column: each distinct raw value gets a spelling id (blank → -1). Rows
+ * kept by the ingest store their spelling id in {@link ids} and are counted by {@link use};
+ * `finish` turns spellings into a {@link CodedColumn}: one code per normalised key, in order of
+ * first appearance, shown with its most frequent display spelling (ties → first seen).
+ *
+ * @example
+ * const d = new TextDictionary();
+ * d.add('Site A');
+ * d.add('site a ');
+ * d.add(null);
+ * d.finish(null, 3); // { codes: Int32Array [0, 0, -1], values: ['Site A'] }
+ */
+export class TextDictionary {
+  /** Spelling id per kept row (-1 = blank). */
+  readonly ids = new StagedColumn(0);
+  /** Distinct raw spellings as text, by spelling id. */
+  readonly spellings: string[] = [];
+  private readonly map = new Map<string | number | boolean, number>();
+  private last: RawCell = undefined;
+  private lastId = -1;
+  private readonly anchorRaw: RawCell[] = [];
+  private anchorId = new Int32Array(0);
+  private uses = new UseCounter();
+  private readonly hashRaw: string[] = new Array<string>(HASH_MASK + 1).fill('');
+  private readonly hashId = new Int32Array(HASH_MASK + 1);
+
+  /** Appends a kept row's cell (standalone use; the ingest writes {@link ids} itself). */
+  add(cell: RawCell): number {
+    const id = this.use(this.intern(cell));
+    this.ids.push(id);
+    return id;
+  }
+
+  /** Counts a kept row's spelling id; returns it. */
+  use(id: number): number {
+    if (id >= 0) this.uses.use(id);
+    return id;
+  }
+
+  /** Spelling id of a cell; -1 when blank (null, undefined, empty or whitespace-only text). */
+  intern(cell: RawCell): number {
+    if (cell === this.last) return this.lastId;
+    if (typeof cell === 'string') {
+      // A small direct-mapped cache in front of the Map: most columns have few distinct values.
+      const len = cell.length;
+      if (len === 0) return -1;
+      const h =
+        (((cell.charCodeAt(len - 1) * 31 + cell.charCodeAt(len >> 1)) * 31 +
+          cell.charCodeAt((len * 3) >> 2)) *
+          31 +
+          len) &
+        HASH_MASK;
+      let id: number;
+      if (this.hashRaw[h] === cell) id = this.hashId[h];
+      else {
+        id = this.lookupSlow(cell);
+        this.hashRaw[h] = cell;
+        this.hashId[h] = id;
+      }
+      this.last = cell;
+      this.lastId = id;
+      return id;
+    }
+    if (cell === null || cell === undefined) return -1;
+    const id = this.lookupSlow(cell);
+    if (typeof cell !== 'object') {
+      this.last = cell;
+      this.lastId = id;
+    }
+    return id;
+  }
+
+  private lookupSlow(cell: string | number | boolean | Date): number {
+    const key = typeof cell === 'object' ? cellText(cell) : cell;
+    let id = this.map.get(key);
+    if (id === undefined) {
+      const text = cellText(cell);
+      if (displayText(text) === '') {
+        id = -1;
+      } else {
+        id = this.spellings.length;
+        this.spellings.push(text);
+      }
+      this.map.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * Like {@link intern}, but first checks the raw value last seen together with `anchor` (a
+   * spelling id of a column this one depends on: the product group of a product, the region of an
+   * account). Correlated columns then skip the Map lookup for almost every row.
+   */
+  internWith(cell: RawCell, anchor: number): number {
+    if (anchor < 0) return this.intern(cell);
+    const raws = this.anchorRaw;
+    if (anchor < raws.length) {
+      if (raws[anchor] === cell) return this.anchorId[anchor];
+    } else {
+      while (raws.length <= anchor) raws.push(undefined);
+      if (anchor >= this.anchorId.length) this.anchorId = grownI32(this.anchorId, anchor + 1, -1);
+    }
+    const id = this.intern(cell);
+    raws[anchor] = cell;
+    this.anchorId[anchor] = id;
+    return id;
+  }
+
+  /** Display form and key per spelling. */
+  spellingForms(): SpellingForms {
+    const n = this.spellings.length;
+    const displayOf = new Int32Array(n);
+    const keyOf = new Int32Array(n);
+    const displays: string[] = [];
+    const displayIds = new Map<string, number>();
+    const keyIds = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const display = displayText(this.spellings[i]);
+      let d = displayIds.get(display);
+      if (d === undefined) {
+        d = displays.length;
+        displays.push(display);
+        displayIds.set(display, d);
+      }
+      displayOf[i] = d;
+      const key = display.normalize('NFC').toLowerCase();
+      let k = keyIds.get(key);
+      if (k === undefined) {
+        k = keyIds.size;
+        keyIds.set(key, k);
+      }
+      keyOf[i] = k;
+    }
+    return { displayOf, displays, keyOf, keys: keyIds.size };
+  }
+
+  /**
+   * The coded column of the kept rows (`kept` of them; only slots with `keep[slot] !== 0` when
+   * `keep` is given). Releases the rows.
+   */
+  finish(keep: Uint8Array | null, kept: number): CodedColumn {
+    const uses = keep ? UseCounter.recount(this.ids, keep, this.spellings.length) : this.uses;
+    const { displayOf, displays, keyOf, keys } = this.spellingForms();
+    const codeOf = new Int32Array(this.spellings.length + 1).fill(-1);
+    const codeOfKey = new Int32Array(keys).fill(-1);
+    const best = new Best();
+    for (const s of uses.order) {
+      const k = keyOf[s];
+      let c = codeOfKey[k];
+      if (c < 0) {
+        c = best.codes;
+        codeOfKey[k] = c;
+        best.addCode();
+      }
+      codeOf[s + 1] = c;
+      best.count(c, displayOf[s], uses.counts[s]);
+    }
+    const values = best.winners().map((d) => displays[d]);
+    const codes = mapRows(this.ids, codeOf, keep, kept);
+    this.ids.clear();
+    this.uses = new UseCounter();
+    return { codes, values };
+  }
+}
+
+/** Most frequent display per code, summing the counts of spellings with the same display. */
+class Best {
+  codes = 0;
+  private readonly sums = new Map<number, number>();
+  private readonly first: number[] = [];
+  private readonly firstCount: number[] = [];
+
+  addCode(): void {
+    this.first.push(-1);
+    this.firstCount.push(0);
+    this.codes++;
+  }
+
+  count(code: number, display: number, n: number): void {
+    if (this.first[code] === display) this.firstCount[code] += n;
+    else if (this.first[code] < 0) {
+      this.first[code] = display;
+      this.firstCount[code] = n;
+    } else {
+      const key = code * 0x100000000 + display;
+      this.sums.set(key, (this.sums.get(key) ?? 0) + n);
+    }
+  }
+
+  /** The winning display per code; ties → the display seen first. */
+  winners(): number[] {
+    const best = [...this.first];
+    const bestCount = [...this.firstCount];
+    // Map order is first-seen order, and only a larger count replaces: ties keep the first seen.
+    for (const [key, n] of this.sums) {
+      const code = Math.floor(key / 0x100000000);
+      if (n > bestCount[code]) {
+        best[code] = key - code * 0x100000000;
+        bestCount[code] = n;
+      }
+    }
+    return best;
+  }
+}
+
+/** The account column and its ids. */
+export interface AccountColumn {
+  readonly account: CodedColumn;
+  /** Id per account code ('' for an account seen only without an id), or null without id column. */
+  readonly accountIds: readonly string[] | null;
+}
+
+/**
+ * Account identity over name and (optional) id cells. Without ids the key is the normalised name;
+ * with ids the id is the key and the name shown is the most frequent spelling among its rows. A
+ * row with a name but a blank id joins the id most often seen with that name elsewhere, else it
+ * is an account of its own keyed by name; a row with an id but a blank name takes the id's name
+ * from its other rows (or the id itself when it never has one).
+ *
+ * With ids, each kept row stores one "pair" id (a distinct id spelling + name spelling), so the
+ * identity work in `finish` runs over distinct pairs, not rows.
+ *
+ * @example
+ * const a = new AccountIdentity(false);
+ * a.add('ACME AB', undefined);
+ * a.add('Acme AB ', undefined);
+ * a.add('Acme AB', undefined);
+ * a.finish(null, 3).account; // { codes: Int32Array [0, 0, 0], values: ['Acme AB'] }
+ */
+export class AccountIdentity {
+  readonly names = new TextDictionary();
+  readonly ids: TextDictionary | null;
+  /** Per kept row: the name spelling id (no id column) or the pair id. */
+  readonly rows: StagedColumn;
+  private pairName = new Int32Array(64);
+  private pairId = new Int32Array(64);
+  private pairs = 0;
+  private readonly pairMap = new Map<number, number>();
+  private lastPairName = new Int32Array(0);
+  private lastPair = new Int32Array(0);
+  private pairUses = new UseCounter();
+
+  constructor(hasIdColumn: boolean) {
+    this.ids = hasIdColumn ? new TextDictionary() : null;
+    this.rows = this.ids ? new StagedColumn(0) : this.names.ids;
+  }
+
+  /**
+   * Spelling ids of a row's name and id cells, for the checks before the row is kept
+   * (`out[0]` name, `out[1]` id; -1 = blank).
+   */
+  lookup(name: RawCell, id: RawCell, out: Int32Array): void {
+    const ids = this.ids;
+    if (ids === null) {
+      out[0] = this.names.intern(name);
+      out[1] = -1;
+    } else {
+      const i = ids.intern(id);
+      out[1] = i;
+      out[0] = this.names.internWith(name, i);
+    }
+  }
+
+  /** Counts a kept row (spelling ids from {@link lookup}); returns the value for {@link rows}. */
+  use(nameId: number, idId: number): number {
+    if (this.ids === null) return this.names.use(nameId);
+    // Pair id: cached per id spelling (an id nearly always comes with the same name).
+    let p: number;
+    if (idId >= 0 && idId < this.lastPair.length && this.lastPairName[idId] === nameId) {
+      p = this.lastPair[idId];
+    } else {
+      const key = (idId + 1) * 0x4000000 + (nameId + 1);
+      const found = this.pairMap.get(key);
+      if (found === undefined) {
+        p = this.pairs++;
+        if (p >= this.pairName.length) {
+          this.pairName = grownI32(this.pairName, p + 1, 0);
+          this.pairId = grownI32(this.pairId, p + 1, 0);
+        }
+        this.pairName[p] = nameId;
+        this.pairId[p] = idId;
+        this.pairMap.set(key, p);
+      } else {
+        p = found;
+      }
+      if (idId >= 0) {
+        if (idId >= this.lastPair.length) {
+          this.lastPair = grownI32(this.lastPair, idId + 1, -1);
+          this.lastPairName = grownI32(this.lastPairName, idId + 1, -2);
+        }
+        this.lastPair[idId] = p;
+        this.lastPairName[idId] = nameId;
+      }
+    }
+    this.pairUses.use(p);
+    return p;
+  }
+
+  /** Looks up, counts and appends a row (standalone use; the ingest writes {@link rows}). */
+  add(name: RawCell, id: RawCell): void {
+    const out = new Int32Array(2);
+    this.lookup(name, id, out);
+    this.rows.push(this.use(out[0], out[1]));
+  }
+
+  /** The account column of the kept rows (`kept` of them). Releases the rows. */
+  finish(keep: Uint8Array | null, kept: number): AccountColumn {
+    if (!this.ids) return { account: this.names.finish(keep, kept), accountIds: null };
+    const rows = this.rows;
+    const uses = keep ? UseCounter.recount(rows, keep, this.pairs) : this.pairUses;
+    const names = this.names.spellingForms();
+    const idForms = this.ids.spellingForms();
+    const idKeys = idForms.keys;
+    // Name key → id key most often seen with it (for rows without id).
+    const withId = new Map<number, number>(); // nameKey * idKeys + idKey → rows
+    for (const p of uses.order) {
+      const n = this.pairName[p];
+      const i = this.pairId[p];
+      if (n < 0 || i < 0) continue;
+      const key = names.keyOf[n] * idKeys + idForms.keyOf[i];
+      withId.set(key, (withId.get(key) ?? 0) + uses.counts[p]);
+    }
+    const idOfName = new Map<number, number>();
+    const idOfNameCount = new Map<number, number>();
+    for (const [key, count] of withId) {
+      const nk = Math.floor(key / idKeys);
+      if (count > (idOfNameCount.get(nk) ?? 0)) {
+        idOfName.set(nk, key - nk * idKeys);
+        idOfNameCount.set(nk, count);
+      }
+    }
+    // Group per pair (id key, or idKeys + name key), codes in order of first appearance.
+    const codeOfGroup = new Map<number, number>();
+    const groupOfCode: number[] = [];
+    const codeOf = new Int32Array(this.pairs + 1).fill(-1);
+    const best = new Best();
+    for (const p of uses.order) {
+      const n = this.pairName[p];
+      const i = this.pairId[p];
+      let group: number;
+      if (i >= 0) group = idForms.keyOf[i];
+      else if (n >= 0) group = idOfName.get(names.keyOf[n]) ?? idKeys + names.keyOf[n];
+      else continue;
+      let c = codeOfGroup.get(group);
+      if (c === undefined) {
+        c = best.codes;
+        codeOfGroup.set(group, c);
+        groupOfCode.push(group);
+        best.addCode();
+      }
+      codeOf[p + 1] = c;
+      if (n >= 0) best.count(c, names.displayOf[n], uses.counts[p]);
+    }
+    const winners = best.winners();
+    // Id text per id key: the display form of its first spelling.
+    const idDisplay: string[] = new Array<string>(idKeys).fill('');
+    for (let s = idForms.keyOf.length - 1; s >= 0; s--) {
+      idDisplay[idForms.keyOf[s]] = idForms.displays[idForms.displayOf[s]];
+    }
+    const values: string[] = [];
+    const accountIds: string[] = [];
+    groupOfCode.forEach((g, c) => {
+      const id = g < idKeys ? idDisplay[g] : '';
+      accountIds.push(id);
+      values.push(winners[c] >= 0 ? names.displays[winners[c]] : id);
+    });
+    const codes = mapRows(rows, codeOf, keep, kept);
+    rows.clear();
+    this.pairUses = new UseCounter();
+    return { account: { codes, values }, accountIds };
+  }
+}

@@ -1,0 +1,781 @@
+/**
+ * Sales ingestion: raw rows (as hosts deliver them, chunk by chunk) → the columnar
+ * {@link SalesTable}, with every rejected or adjusted row explained (SPEC §2, "Bad input").
+ *
+ * Every data row ends exactly once as used or rejected (`rowsRead = rowsUsed + rowsRejected`);
+ * a rejected row has exactly one issue with action 'rejected'. Blank rows after the last non-blank
+ * row are not data and are not counted; blank rows in between are rejected ("empty row").
+ *
+ * Decisions that need the whole column — day/month order of `03/04/2026`, whether `1,234` is
+ * thousands or a decimal, whether a discount column is in percent — are taken in `finish()`; until
+ * then the affected cells are kept pending in compact typed arrays. Raw chunks are never retained.
+ *
+ * Speed (a million rows): numbers and serial dates take a `typeof` fast path; text cells are read
+ * once per distinct string (a last-seen check, per-column caches, a Map); kept rows are written to
+ * staged blocks (see `columns.ts`) and copied once into exact-length typed arrays in `finish()`;
+ * no object is allocated per row.
+ */
+import type {
+  ColumnNote,
+  IngestResult,
+  MappedColumn,
+  RowIssue,
+  SalesField,
+  SalesTable,
+} from '../sales-table';
+import type { RawCell, RawRow } from '../workbook';
+import { AccountIdentity, TextDictionary, cellText } from './accounts';
+import { BLOCK_SIZE, StagedColumn, growI32 } from './columns';
+import {
+  DateColumnReader,
+  DateKind,
+  EXCEL_EPOCH_OFFSET,
+  EXCEL_MAX_SERIAL,
+  dateFromDateObject,
+  dateFromNumber,
+  scanDateText,
+} from './dates';
+import { type HeaderOverride, matchHeaders } from './headers';
+import { NumberColumnReader, NumberKind, scanNumber, type DecimalEvidence } from './numbers';
+import { isTotalLabel } from './totals';
+
+/** Options of an ingestion. */
+export interface IngestOptions {
+  /** Overrides of the automatic header matching: header text or 0-based index per field. */
+  readonly mapping?: HeaderOverride;
+  /** 1-based sheet row of the header (default 1); data rows are numbered from the next row. */
+  readonly headerRowNumber?: number;
+}
+
+/** Words for fields in reasons. */
+const LABEL: Readonly<Record<SalesField, string>> = {
+  date: 'date',
+  account: 'account',
+  accountId: 'account id',
+  subUnit: 'sub-unit',
+  product: 'product',
+  productGroup: 'product group',
+  quantity: 'quantity',
+  revenue: 'revenue',
+  cost: 'cost',
+  grossProfit: 'gross profit',
+  discount: 'discount',
+  listPrice: 'list price',
+  costToServe: 'cost to serve',
+  owner: 'owner',
+};
+
+// Module-level copies: imported bindings can cost a getter call per access in CommonJS builds.
+const DATE_ORDERED = DateKind.Ordered;
+const DATE_PLAIN = DateKind.Date;
+const DATE_INVALID = DateKind.Invalid;
+const NUMBER_INVALID = NumberKind.Invalid;
+const NUMBER_AMBIGUOUS = NumberKind.Ambiguous;
+const SERIAL_OFFSET = EXCEL_EPOCH_OFFSET;
+const SERIAL_MAX = EXCEL_MAX_SERIAL;
+const scanNumberText = scanNumber;
+const BLOCK = BLOCK_SIZE;
+const scanDate = scanDateText;
+const numberDate = dateFromNumber;
+const objectDate = dateFromDateObject;
+
+/** Which column a text column's last-seen cache is keyed by. */
+const ANCHOR_NONE = 0;
+const ANCHOR_ACCOUNT = 1;
+const ANCHOR_PRODUCT = 2;
+
+/** Distinct texts remembered per column for numbers and dates (memory bound). */
+const TEXT_CACHE_LIMIT = 1 << 16;
+
+/** Result of reading a number cell. */
+const OK = 0;
+const BLANK = 1;
+const INVALID = 2;
+
+/** A numeric column being built, with the scratch state of the current row. */
+class NumberColumn {
+  /** Values per row slot (NaN = blank). */
+  readonly data = new StagedColumn(NaN);
+  readonly reader = new NumberColumnReader();
+  readonly label: string;
+  // Current row.
+  cur = NaN;
+  percent = false;
+  pending = false;
+  whole = 0;
+  comma = false;
+  text = '';
+  // Last-seen text cache.
+  private lastText: string | null = null;
+  private lastStatus = OK;
+  private lastCur = NaN;
+  private lastPercent = false;
+  private lastPending = false;
+  private lastWhole = 0;
+  private lastComma = false;
+  private lastEvidence = 0 as DecimalEvidence;
+  /** Parsed texts (up to {@link TEXT_CACHE_LIMIT} distinct): amounts and prices repeat. */
+  private readonly cache = new Map<
+    string,
+    {
+      status: number;
+      cur: number;
+      percent: boolean;
+      pending: boolean;
+      whole: number;
+      comma: boolean;
+      evidence: DecimalEvidence;
+    }
+  >();
+  // Discount only: explicit-percent slots and whether plain values above 1 were seen.
+  percentSlots: Int32Array | null = null;
+  percentCount = 0;
+  plainAbove1 = 0;
+  plainSample = NaN;
+
+  constructor(
+    readonly field: SalesField,
+    readonly index: number,
+    readonly header: string,
+  ) {
+    this.label = LABEL[field];
+    if (field === 'discount') this.percentSlots = new Int32Array(0);
+  }
+
+  /** Reads a cell into the scratch state; returns OK, BLANK or INVALID. */
+  read(v: RawCell): number {
+    if (typeof v === 'number') {
+      if (v - v !== 0) return INVALID; // NaN, ±Infinity
+      this.cur = v;
+      this.percent = false;
+      this.pending = false;
+      return OK;
+    }
+    if (v === null || v === undefined || v === '') return BLANK;
+    if (typeof v !== 'string') return INVALID;
+    if (v === this.lastText) {
+      this.reader.evidence(this.lastEvidence);
+    } else {
+      this.lastText = v;
+      const cached = this.cache.get(v);
+      if (cached !== undefined) {
+        this.lastStatus = cached.status;
+        this.lastCur = cached.cur;
+        this.lastPercent = cached.percent;
+        this.lastPending = cached.pending;
+        this.lastWhole = cached.whole;
+        this.lastComma = cached.comma;
+        this.lastEvidence = cached.evidence;
+        this.reader.evidence(cached.evidence);
+      } else {
+        const r = scanNumberText(v);
+        if (r.kind === NUMBER_INVALID) {
+          this.lastStatus = v.trim() === '' ? BLANK : INVALID;
+          this.lastEvidence = 0 as DecimalEvidence;
+        } else {
+          this.lastStatus = OK;
+          this.lastCur = r.value;
+          this.lastPercent = r.percent;
+          this.lastPending = r.kind === NUMBER_AMBIGUOUS;
+          this.lastWhole = r.whole;
+          this.lastComma = r.comma;
+          this.lastEvidence = r.evidence;
+          this.reader.evidence(r.evidence);
+        }
+        if (this.cache.size < TEXT_CACHE_LIMIT) {
+          this.cache.set(v, {
+            status: this.lastStatus,
+            cur: this.lastCur,
+            percent: this.lastPercent,
+            pending: this.lastPending,
+            whole: this.lastWhole,
+            comma: this.lastComma,
+            evidence: this.lastEvidence,
+          });
+        }
+      }
+    }
+    this.cur = this.lastCur;
+    this.percent = this.lastPercent;
+    this.pending = this.lastPending;
+    this.whole = this.lastWhole;
+    this.comma = this.lastComma;
+    this.text = v;
+    return this.lastStatus;
+  }
+
+  /** Writes the current row's value (NaN for blank) as slot `slot`, at `off` of the block. */
+  commit(slot: number, off: number, status: number): void {
+    if (status !== OK) {
+      this.data.cur[off] = NaN;
+      return;
+    }
+    this.data.cur[off] = this.cur;
+    if (this.pending) this.reader.addPending(slot, this.whole, this.comma, this.percent, this.text);
+    if (this.percentSlots !== null) {
+      if (this.percent) {
+        if (this.percentCount === this.percentSlots.length) {
+          this.percentSlots = growI32(this.percentSlots, this.percentCount + 1);
+        }
+        this.percentSlots[this.percentCount++] = slot;
+      } else if (Math.abs(this.cur) > 1) {
+        if (this.plainAbove1 === 0) this.plainSample = this.cur;
+        this.plainAbove1++;
+      }
+    }
+  }
+}
+
+/** Why a number cell cannot be used, in words. */
+function numberReason(label: string, v: RawCell): string {
+  if (typeof v === 'boolean') return `${label} is not a number (TRUE/FALSE)`;
+  if (v instanceof Date) return `${label} is a date, not a number`;
+  return `${label} is not a number`;
+}
+
+function isBlankCell(v: RawCell): boolean {
+  return v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
+}
+
+function isBlankRow(row: RawRow): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
+  return true;
+}
+
+/**
+ * Ingests a sales table chunk by chunk.
+ *
+ * @example
+ * const ingest = new SalesIngest(['Datum', 'Kund', 'Belopp'], { headerRowNumber: 1 });
+ * ingest.push([[46352, 'Acme AB', '1 234,50']]);
+ * ingest.push([['2026-11-27', 'ACME AB ', 100]]);
+ * const { table, rowsUsed } = ingest.finish(); // table.account.values = ['Acme AB'], rowsUsed 2
+ */
+export class SalesIngest {
+  /** The mapped columns, in input order. */
+  readonly columns: readonly MappedColumn[];
+  private readonly accountIndex: number;
+  private readonly accountHeader: string;
+  private readonly idIndex: number;
+  private readonly dateIndex: number;
+  private readonly dateHeader: string;
+  private readonly revenue: NumberColumn;
+  private readonly extras: NumberColumn[];
+  private readonly quantity: NumberColumn | null;
+  private readonly cost: NumberColumn | null;
+  private readonly profit: NumberColumn | null;
+  private readonly discount: NumberColumn | null;
+  private readonly listPrice: NumberColumn | null;
+  private readonly costToServe: NumberColumn | null;
+  private readonly accounts: AccountIdentity;
+  private readonly texts: {
+    field: SalesField;
+    index: number;
+    dict: TextDictionary;
+    anchor: number;
+  }[];
+  /** Every staged column, rolled together. */
+  private readonly staged: StagedColumn[];
+  private readonly accountRows: StagedColumn;
+  /** Offset of the next row in the current blocks. */
+  private off = BLOCK_SIZE;
+  private readonly dateReader: DateColumnReader | null;
+  private readonly date: StagedColumn | null;
+  /**
+   * Source row numbers of kept rows, as runs: run k starts at slot runSlot[k] with row
+   * runRow[k], and continues one row per slot.
+   */
+  private readonly runSlot: number[] = [];
+  private readonly runRow: number[] = [];
+  private lastKeptRow = -2;
+  /** Scratch for account lookups: [name spelling id, id spelling id]. */
+  private readonly accountIds = new Int32Array(2);
+  private n = 0;
+  private rowNumber: number;
+  private rejected = 0;
+  private blankRun = 0;
+  private blankRunStart = 0;
+  private readonly issues: RowIssue[] = [];
+  /** Slot per issue (-1 for a rejection), to drop adjusted issues of rows rejected in finish(). */
+  private issueSlots = new Int32Array(0);
+  private readonly totalOfSpelling: number[] = [];
+  private lastDateText: string | null = null;
+  private readonly dateCache = new Map<string, { kind: DateKind; value: number; alt: number }>();
+  private lastDateKind: DateKind = DATE_INVALID;
+  private lastDateValue = NaN;
+  private lastDateAlt = NaN;
+  private result: IngestResult | null = null;
+
+  constructor(header: RawRow, options: IngestOptions = {}) {
+    this.columns = matchHeaders(header, options.mapping);
+    this.rowNumber = options.headerRowNumber ?? 1;
+    const at = (f: SalesField): MappedColumn | undefined => this.columns.find((c) => c.field === f);
+    const account = at('account') as MappedColumn;
+    this.accountIndex = account.index;
+    this.accountHeader = account.header;
+    const id = at('accountId');
+    this.idIndex = id ? id.index : -1;
+    const date = at('date');
+    this.dateIndex = date ? date.index : -1;
+    this.dateHeader = date ? date.header : '';
+    this.date = date ? new StagedColumn(NaN) : null;
+    this.dateReader = date ? new DateColumnReader() : null;
+    const num = (f: SalesField): NumberColumn | null => {
+      const c = at(f);
+      return c ? new NumberColumn(f, c.index, c.header) : null;
+    };
+    const revenue = at('revenue') as MappedColumn;
+    this.revenue = new NumberColumn('revenue', revenue.index, revenue.header);
+    this.quantity = num('quantity');
+    this.cost = num('cost');
+    this.profit = num('grossProfit');
+    this.discount = num('discount');
+    this.listPrice = num('listPrice');
+    this.costToServe = num('costToServe');
+    this.extras = [
+      this.quantity,
+      this.cost,
+      this.profit,
+      this.discount,
+      this.listPrice,
+      this.costToServe,
+    ].filter((c): c is NumberColumn => c !== null);
+    this.accounts = new AccountIdentity(id !== undefined);
+    // Product before product group: the group is looked up by the product it belongs to.
+    const hasProduct = at('product') !== undefined;
+    this.texts = (['product', 'productGroup', 'subUnit', 'owner'] as const)
+      .map((f) => at(f))
+      .filter((c): c is MappedColumn => c !== undefined)
+      .map((c) => ({
+        field: c.field,
+        index: c.index,
+        dict: new TextDictionary(),
+        anchor:
+          c.field === 'product'
+            ? ANCHOR_NONE
+            : c.field === 'productGroup'
+              ? hasProduct
+                ? ANCHOR_PRODUCT
+                : ANCHOR_NONE
+              : ANCHOR_ACCOUNT,
+      }));
+    this.accountRows = this.accounts.rows;
+    this.staged = [
+      this.revenue.data,
+      ...this.extras.map((c) => c.data),
+      ...(this.date ? [this.date] : []),
+      this.accountRows,
+      ...this.texts.map((t) => t.dict.ids),
+    ];
+  }
+
+  /**
+   * Ingests the next rows (in sheet order). The rows are not retained after the call returns.
+   *
+   * @example
+   * ingest.push([['2026-01-05', 'Acme AB', 1200], ['Total', '', 1200]]);
+   */
+  push(rows: readonly RawRow[]): void {
+    if (this.result) throw new Error('SalesIngest.push() after finish()');
+    for (let i = 0; i < rows.length; i++) {
+      this.rowNumber++;
+      this.readRow(rows[i] ?? [], this.rowNumber);
+    }
+  }
+
+  private issue(
+    row: number,
+    column: string | null,
+    value: string,
+    reason: string,
+    action: 'rejected' | 'adjusted',
+    slot: number,
+  ): void {
+    const k = this.issues.length;
+    if (k === this.issueSlots.length) this.issueSlots = growI32(this.issueSlots, k + 1);
+    this.issueSlots[k] = slot;
+    this.issues.push({ row, column, value, reason, action });
+  }
+
+  private reject(row: number, column: string | null, value: RawCell, reason: string): void {
+    this.issue(row, column, cellText(value), reason, 'rejected', -1);
+    this.rejected++;
+  }
+
+  private flushBlankRun(): void {
+    for (let i = 0; i < this.blankRun; i++) {
+      this.reject(this.blankRunStart + i, null, '', 'empty row');
+    }
+    this.blankRun = 0;
+  }
+
+  private isTotal(spelling: number, text: RawCell): boolean {
+    let t = this.totalOfSpelling[spelling];
+    if (t === undefined) {
+      t = typeof text === 'string' && isTotalLabel(text) ? 1 : 0;
+      this.totalOfSpelling[spelling] = t;
+    }
+    return t === 1;
+  }
+
+  private readRow(row: RawRow, rowNo: number): void {
+    const accountCell = row[this.accountIndex];
+    const ids = this.accountIds;
+    this.accounts.lookup(accountCell, this.idIndex >= 0 ? row[this.idIndex] : undefined, ids);
+    const nameId = ids[0];
+    const idId = ids[1];
+    if (nameId < 0 && idId < 0 && isBlankRow(row)) {
+      if (this.blankRun === 0) this.blankRunStart = rowNo;
+      this.blankRun++;
+      return;
+    }
+    if (this.blankRun > 0) this.flushBlankRun();
+    if (nameId >= 0 && this.isTotal(nameId, accountCell)) {
+      this.reject(rowNo, this.accountHeader, accountCell, 'total row detected and skipped');
+      return;
+    }
+    // Revenue.
+    const rev = this.revenue;
+    const revCell = row[rev.index];
+    const revStatus = rev.read(revCell);
+    if (nameId < 0 && idId < 0) {
+      const dateBlank = this.dateIndex < 0 || isBlankCell(row[this.dateIndex]);
+      if (revStatus === OK && dateBlank) {
+        this.reject(rowNo, this.accountHeader, accountCell, 'total row detected and skipped');
+      } else {
+        this.reject(rowNo, this.accountHeader, accountCell, 'account is blank');
+      }
+      return;
+    }
+    if (revStatus !== OK) {
+      const reason = revStatus === BLANK ? 'revenue is blank' : numberReason('revenue', revCell);
+      this.reject(rowNo, rev.header, revCell, reason);
+      return;
+    }
+    if (rev.percent) {
+      this.reject(rowNo, rev.header, revCell, 'revenue is a percentage, not an amount');
+      return;
+    }
+    // Date.
+    let dateValue = NaN;
+    let dateAlt = NaN;
+    let dateKind: DateKind = DATE_PLAIN;
+    let dateText = '';
+    if (this.dateIndex >= 0) {
+      const v = row[this.dateIndex];
+      if (typeof v === 'number') {
+        dateValue = v >= 61 && v <= SERIAL_MAX ? v - SERIAL_OFFSET : numberDate(v);
+      } else if (typeof v === 'string') {
+        if (v !== this.lastDateText) {
+          this.lastDateText = v;
+          const cached = this.dateCache.get(v);
+          if (cached !== undefined) {
+            this.lastDateKind = cached.kind;
+            this.lastDateValue = cached.value;
+            this.lastDateAlt = cached.alt;
+          } else {
+            const s = scanDate(v);
+            this.lastDateKind = s.kind;
+            this.lastDateValue = s.value;
+            this.lastDateAlt = s.alt;
+            if (this.dateCache.size < TEXT_CACHE_LIMIT) {
+              this.dateCache.set(v, { kind: s.kind, value: s.value, alt: s.alt });
+            }
+          }
+        }
+        dateKind = this.lastDateKind;
+        dateValue = this.lastDateValue;
+        dateAlt = this.lastDateAlt;
+        dateText = v;
+        if (dateKind === DATE_INVALID) dateValue = NaN;
+      } else if (v instanceof Date) {
+        dateValue = objectDate(v);
+      }
+      if (dateKind !== DATE_ORDERED && Number.isNaN(dateValue)) {
+        const reason = isBlankCell(v) ? 'date is blank' : 'date is not a readable date';
+        this.reject(rowNo, this.dateHeader, v, reason);
+        return;
+      }
+    }
+    // Optional numbers.
+    const extras = this.extras;
+    let blanks = 0; // bit k set = extras[k] blank
+    for (let k = 0; k < extras.length; k++) {
+      const c = extras[k];
+      const v = row[c.index];
+      const st = c.read(v);
+      if (st === INVALID) {
+        this.reject(rowNo, c.header, v, numberReason(c.label, v));
+        return;
+      }
+      if (st === BLANK) blanks |= 1 << k;
+      else if (c.percent && c.field !== 'discount') {
+        this.reject(rowNo, c.header, v, `${c.label} is a percentage, not an amount`);
+        return;
+      }
+    }
+    // Keep the row: write every column's current block at the shared offset.
+    const slot = this.n++;
+    let off = this.off;
+    if (off === BLOCK) {
+      const staged = this.staged;
+      for (let k = 0; k < staged.length; k++) staged[k].roll();
+      off = 0;
+    }
+    this.off = off + 1;
+    if (rowNo !== this.lastKeptRow + 1) {
+      this.runSlot.push(slot);
+      this.runRow.push(rowNo);
+    }
+    this.lastKeptRow = rowNo;
+    rev.commit(slot, off, OK);
+    if (this.date !== null) {
+      this.date.cur[off] = dateValue;
+      if (dateKind === DATE_ORDERED) {
+        this.dateReader?.add(slot, dateValue, dateAlt, dateText);
+      }
+    }
+    this.accountRows.cur[off] = this.accounts.use(nameId, idId);
+    for (let k = 0; k < extras.length; k++) {
+      extras[k].commit(slot, off, (blanks >> k) & 1 ? BLANK : OK);
+    }
+    const texts = this.texts;
+    const accountAnchor = idId >= 0 ? idId : nameId;
+    let productId = -1;
+    for (let k = 0; k < texts.length; k++) {
+      const t = texts[k];
+      const cell = row[t.index];
+      let id: number;
+      if (t.anchor === ANCHOR_ACCOUNT) id = t.dict.internWith(cell, accountAnchor);
+      else if (t.anchor === ANCHOR_PRODUCT) id = t.dict.internWith(cell, productId);
+      else id = productId = t.dict.intern(cell);
+      t.dict.ids.cur[off] = t.dict.use(id);
+    }
+    if (blanks !== 0 || (this.quantity !== null && this.quantity.cur < 0)) {
+      this.adjustments(row, rowNo, slot);
+    }
+  }
+
+  /** The source row number of a kept slot. */
+  private sourceRowOf(slot: number): number {
+    const slots = this.runSlot;
+    let lo = 0;
+    let hi = slots.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (slots[mid] <= slot) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.runRow[lo] + (slot - slots[lo]);
+  }
+
+  /** Source row numbers of the kept slots. */
+  private sourceRows(keep: Uint8Array | null, kept: number): Int32Array {
+    const out = new Int32Array(kept);
+    const runs = this.runSlot.length;
+    let j = 0;
+    for (let k = 0; k < runs; k++) {
+      const start = this.runSlot[k];
+      const end = k + 1 < runs ? this.runSlot[k + 1] : this.n;
+      const row = this.runRow[k] - start;
+      for (let i = start; i < end; i++) if (keep === null || keep[i] !== 0) out[j++] = row + i;
+    }
+    return out;
+  }
+
+  /** Adjusted-row issues: blank cost / profit, credit notes. */
+  private adjustments(row: RawRow, rowNo: number, slot: number): void {
+    const q = this.quantity;
+    if (q !== null && q.cur < 0 && !Number.isNaN(q.data.get(slot))) {
+      this.issue(
+        rowNo,
+        q.header,
+        cellText(row[q.index]),
+        'credit note (negative quantity) kept',
+        'adjusted',
+        slot,
+      );
+    }
+    const cost = this.cost;
+    const profit = this.profit;
+    const costBlank = cost !== null && Number.isNaN(cost.data.get(slot));
+    const profitBlank = profit !== null && Number.isNaN(profit.data.get(slot));
+    if (profit !== null && profitBlank) {
+      const reason =
+        cost !== null && !costBlank
+          ? 'gross profit is blank: computed as revenue − cost'
+          : cost !== null
+            ? 'gross profit and cost are blank: gross profit counted as 0 (cost taken as equal to revenue)'
+            : 'gross profit is blank: counted as 0';
+      this.issue(rowNo, profit.header, '', reason, 'adjusted', slot);
+    } else if (cost !== null && costBlank) {
+      const reason =
+        profit !== null
+          ? 'cost is blank: taken as revenue − gross profit'
+          : 'cost is blank: gross profit counted as 0 (cost taken as equal to revenue)';
+      this.issue(rowNo, cost.header, '', reason, 'adjusted', slot);
+    }
+  }
+
+  /**
+   * Ends the ingestion: takes the column-wide decisions, drops the rows they reject, copies every
+   * column once into a typed array of its exact length and returns the table with its issues and
+   * notes. Calling it again returns the same result.
+   *
+   * @example
+   * const { table, issues, rowsRead, rowsUsed, rowsRejected } = ingest.finish();
+   */
+  finish(): IngestResult {
+    if (this.result) return this.result;
+    this.blankRun = 0; // trailing blank rows are not data
+    const n = this.n;
+    for (const c of this.staged) c.seal(n);
+    const notes: ColumnNote[] = [];
+    const note = (column: string, text: string | null): void => {
+      if (text !== null) notes.push({ column, note: text });
+    };
+    // Ambiguous thousands / decimals, per column.
+    for (const c of [this.revenue, ...this.extras]) {
+      const data = c.data;
+      note(
+        c.header,
+        c.reader.resolve((slot, v) => data.set(slot, v)),
+      );
+    }
+    // Day/month order.
+    let keep: Uint8Array | null = null;
+    let dateRejected = 0;
+    if (this.date && this.dateReader) {
+      const date = this.date;
+      const { rejected, note: dateNote } = this.dateReader.resolve((slot, v) => date.set(slot, v));
+      note(this.dateHeader, dateNote);
+      if (rejected.length > 0) {
+        keep = new Uint8Array(n).fill(1);
+        for (const r of rejected) {
+          keep[r.slot] = 0;
+          this.issue(this.sourceRowOf(r.slot), this.dateHeader, r.text, r.reason, 'rejected', -1);
+        }
+        dateRejected = rejected.length;
+      }
+    }
+    const kept = n - dateRejected;
+    // Discount in percent?
+    const d = this.discount;
+    let discountScale: Uint8Array | null = null;
+    if (d && d.plainAbove1 > 0) {
+      discountScale = new Uint8Array(n).fill(1);
+      for (let i = 0; i < d.percentCount; i++) discountScale[(d.percentSlots as Int32Array)[i]] = 0;
+      note(
+        d.header,
+        `Discounts read as percent: values above 1 such as ${d.plainSample} mean ${d.plainSample} %.`,
+      );
+    }
+    // Typed columns, exactly once each.
+    const col = (c: NumberColumn | null): Float64Array | null =>
+      c ? c.data.toFloat64(keep, kept) : null;
+    const revenue = this.revenue.data.toFloat64(keep, kept);
+    const cost = col(this.cost);
+    const grossProfit = this.profit ? col(this.profit) : cost ? new Float64Array(kept) : null;
+    if (grossProfit) fillProfit(revenue, cost, grossProfit, this.profit !== null);
+    const discount = col(this.discount);
+    if (discount && discountScale) scaleDiscount(discount, discountScale, keep);
+    const { account, accountIds } = this.accounts.finish(keep, kept);
+    const coded = (f: SalesField) => {
+      const t = this.texts.find((x) => x.field === f);
+      return t ? t.dict.finish(keep, kept) : null;
+    };
+    const table: SalesTable = {
+      length: kept,
+      sourceRow: this.sourceRows(keep, kept),
+      date: this.date ? this.date.toFloat64(keep, kept) : null,
+      account,
+      accountIds,
+      subUnit: coded('subUnit'),
+      product: coded('product'),
+      productGroup: coded('productGroup'),
+      owner: coded('owner'),
+      quantity: col(this.quantity),
+      revenue,
+      cost,
+      grossProfit,
+      discount,
+      listPrice: col(this.listPrice),
+      costToServe: col(this.costToServe),
+      columns: this.columns,
+    };
+    // Drop the adjusted issues of rows rejected just now, order issues by row.
+    let issues = this.issues;
+    if (keep) {
+      const k = keep;
+      const slots = this.issueSlots;
+      issues = issues.filter((_, i) => slots[i] < 0 || k[slots[i]] !== 0);
+      issues.sort((a, b) => a.row - b.row);
+    }
+    const rowsRejected = this.rejected + dateRejected;
+    this.result = {
+      table,
+      issues,
+      notes,
+      rowsRead: kept + rowsRejected,
+      rowsUsed: kept,
+      rowsRejected,
+    };
+    // Free the builders.
+    this.date?.clear();
+    for (const c of [this.revenue, ...this.extras]) c.data.clear();
+    this.issueSlots = new Int32Array(0);
+    return this.result;
+  }
+}
+
+/**
+ * Fills blanks of cost / gross profit (kept rows, final arrays): with a profit column, a blank
+ * profit is revenue − cost (or 0 without cost) and a blank cost is revenue − profit; with only a
+ * cost column, a blank cost is revenue (profit 0) and profit is revenue − cost.
+ */
+function fillProfit(
+  revenue: Float64Array,
+  cost: Float64Array | null,
+  gp: Float64Array,
+  hasProfitColumn: boolean,
+): void {
+  const n = revenue.length;
+  if (hasProfitColumn) {
+    for (let i = 0; i < n; i++) {
+      if (gp[i] !== gp[i]) gp[i] = cost !== null && cost[i] === cost[i] ? revenue[i] - cost[i] : 0;
+      if (cost !== null && cost[i] !== cost[i]) cost[i] = revenue[i] - gp[i];
+    }
+  } else if (cost !== null) {
+    for (let i = 0; i < n; i++) {
+      if (cost[i] !== cost[i]) cost[i] = revenue[i];
+      gp[i] = revenue[i] - cost[i];
+    }
+  }
+}
+
+/** Divides the plain (not explicitly percent) discounts by 100; `scale` is per slot. */
+function scaleDiscount(discount: Float64Array, scale: Uint8Array, keep: Uint8Array | null): void {
+  let j = 0;
+  for (let i = 0; i < scale.length; i++) {
+    if (keep !== null && keep[i] === 0) continue;
+    if (scale[i] !== 0) discount[j] /= 100;
+    j++;
+  }
+}
+
+/**
+ * Ingests a whole table at once.
+ *
+ * @example
+ * const result = ingestSales(['Customer', 'Sales'], [['Acme', '1,234.50'], ['Total', 1234.5]]);
+ * result.rowsUsed; // 1 (the total row is rejected)
+ */
+export function ingestSales(
+  header: RawRow,
+  rows: readonly RawRow[],
+  options?: IngestOptions,
+): IngestResult {
+  const ingest = new SalesIngest(header, options);
+  ingest.push(rows);
+  return ingest.finish();
+}
