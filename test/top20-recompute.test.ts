@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Top20Json } from '../shared/reports/top20-json';
 import { TOP20_COL as C, TOP20_HEADER_ROW } from '../shared/reports/top20-sheet';
 import { labels } from '../shared/reports/labels';
@@ -75,6 +76,23 @@ function expectSameFigures(grid: Grid): void {
 
 test('HyperFormula recomputes the Top 20 formulas to the core figures', async () => {
   expectSameFigures(await recomputeWithHyperFormula(report, L.top20Sheet));
+});
+
+test('every cached formula result in the file is what a spreadsheet computes', async () => {
+  const grid = await recomputeWithHyperFormula(report, L.top20Sheet);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(report);
+  let formulas = 0;
+  wb.getWorksheet(L.top20Sheet)!.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (cell.type !== ExcelJS.ValueType.Formula) return;
+      formulas++;
+      const computed = grid[r - 1][c - 1];
+      if (typeof computed === 'number') expect(cell.result).toBeCloseTo(computed, 9);
+      else expect(cell.result ?? '').toBe(computed ?? '');
+    }),
+  );
+  expect(formulas).toBeGreaterThan(100);
 });
 
 const lo = libreOffice();

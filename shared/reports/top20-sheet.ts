@@ -109,46 +109,64 @@ export function buildTop20Sheet(
   });
 
   const sumOf = (col: number) => `SUM(${rangeRef(FIRST, col, last, col)})`;
-  const marginOf = (row: number): Cell =>
-    hasProfit
-      ? {
-          formula: `IF(${cellRef(row, C.revenue)}=0,"",${cellRef(row, C.grossProfit)}/${cellRef(row, C.revenue)})`,
-        }
-      : null;
   const topRevenue = top.reduce((s, a) => s + a.revenue, 0);
-  const topProfit = hasProfit ? top.reduce((s, a) => s + (a.grossProfit ?? 0), 0) : null;
+  const topProfit = top.reduce((s, a) => s + (a.grossProfit ?? 0), 0);
   const total = analysis.totals;
-  const footerRow = (label: string, revenue: Cell, profit: Cell, row: number): Cell[] => {
+  const totalProfit = total.grossProfit ?? 0;
+  /** A footer line: revenue and profit given (values or formulas), share and margin derived. */
+  const footerRow = (
+    label: string,
+    row: number,
+    revenue: Cell,
+    profit: Cell,
+    r: number,
+    gp: number,
+  ) => {
     const cells: Cell[] = new Array<Cell>(WIDTH).fill(null);
+    const ref = (col: number) => cellRef(row, col);
     cells[C.account] = label;
     cells[C.revenue] = revenue;
-    cells[C.share] = { formula: `${cellRef(row, C.revenue)}/${totalRevenue}` };
-    cells[C.grossProfit] = profit;
-    cells[C.margin] = marginOf(row);
+    cells[C.share] = { formula: `${ref(C.revenue)}/${totalRevenue}`, value: r / total.revenue };
+    if (hasProfit) {
+      cells[C.grossProfit] = profit;
+      cells[C.margin] = {
+        formula: `IF(${ref(C.revenue)}=0,"",${ref(C.grossProfit)}/${ref(C.revenue)})`,
+        value: r === 0 ? '' : gp / r,
+      };
+    }
     return cells;
   };
   const footer: Cell[][] = [
     footerRow(
       L.topTotal(n),
-      { formula: sumOf(C.revenue), value: topRevenue },
-      hasProfit ? { formula: sumOf(C.grossProfit), value: topProfit } : null,
       topRow,
+      { formula: sumOf(C.revenue), value: topRevenue },
+      { formula: sumOf(C.grossProfit), value: topProfit },
+      topRevenue,
+      topProfit,
     ),
     footerRow(
       L.restTotal(total.accounts - n),
+      restRow,
       {
         formula: `${totalRevenue}-${cellRef(topRow, C.revenue)}`,
         value: total.revenue - topRevenue,
       },
-      hasProfit
-        ? {
-            formula: `${cellRef(totalRow, C.grossProfit)}-${cellRef(topRow, C.grossProfit)}`,
-            value: (total.grossProfit ?? 0) - (topProfit ?? 0),
-          }
-        : null,
-      restRow,
+      {
+        formula: `${cellRef(totalRow, C.grossProfit)}-${cellRef(topRow, C.grossProfit)}`,
+        value: totalProfit - topProfit,
+      },
+      total.revenue - topRevenue,
+      totalProfit - topProfit,
     ),
-    footerRow(L.portfolioTotal(total.accounts), total.revenue, total.grossProfit, totalRow),
+    footerRow(
+      L.portfolioTotal(total.accounts),
+      totalRow,
+      total.revenue,
+      total.grossProfit,
+      total.revenue,
+      totalProfit,
+    ),
   ];
 
   const measuresRow = totalRow + 2;
