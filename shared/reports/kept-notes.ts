@@ -3,6 +3,7 @@
  * its notes are read (matched by account) and written back beside the same account.
  */
 import type { RawCell, RawRow } from '../workbook';
+import { textKey } from '../ingest/accounts';
 import { ALL_LABELS } from './labels';
 
 /** A note a user typed, with the account it was typed beside. */
@@ -15,14 +16,13 @@ export interface KeptNote {
 export type KeptNotes = ReadonlyMap<string, KeptNote>;
 
 /**
- * The key notes are matched by: the account name without differences of case or spacing.
+ * The key notes are matched by: the account name without differences of case or spacing — the
+ * same normalisation that makes `ACME AB` and `Acme AB ` one account on ingestion.
  *
  * @example
  * accountKey('  ACME  AB ') === accountKey('Acme AB') // true
  */
-export function accountKey(name: string): string {
-  return name.normalize('NFC').replace(/\s+/gu, ' ').trim().toLocaleLowerCase('sv');
-}
+export const accountKey: (name: string) => string = textKey;
 
 const notesHeaders = new Set(ALL_LABELS.map((l) => l.notes.toLocaleLowerCase('sv')));
 const accountHeaders = new Set(ALL_LABELS.map((l) => l.account.toLocaleLowerCase('sv')));
