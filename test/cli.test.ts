@@ -178,5 +178,5 @@ test('a table without dates is analysed as a whole, with no period and no growth
     ['Beta AB', 0.4, 0.5, null],
   ]);
   const { ws } = await topRowsOf(out);
-  expect(ws.getCell(3, 2).value).toBe('all rows (the table has no date column)');
+  expect(ws.getCell(3, 3).value).toBe('all rows (the table has no date column)');
 });

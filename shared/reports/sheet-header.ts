@@ -19,6 +19,12 @@ export interface SourceInfo {
   readonly rowsRejected: number;
 }
 
+/**
+ * Column of the header values: the labels in column A overflow into B, which stays empty here
+ * (A is narrow on most sheets).
+ */
+const VALUE_COL = 2;
+
 /** Rows the header block takes (title, source, period, comparison, filters, built). */
 export const HEADER_ROWS = 6;
 
@@ -54,7 +60,7 @@ export function headerBlock(
     blocks: [
       { row: 0, col: 0, cells: [[title]], style: STYLE.title },
       { row: 1, col: 0, cells: rows.map(([label]) => [label]), style: STYLE.label },
-      { row: 1, col: 1, cells: rows.map(([, value]) => [value]) },
+      { row: 1, col: VALUE_COL, cells: rows.map(([, value]) => [value]) },
     ],
   };
 }
