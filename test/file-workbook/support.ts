@@ -3,28 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { libreOffice } from '../support/recompute';
 
 /** A fresh temp folder. */
 export function tempDir(prefix = 'kam-fw-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** The soffice binary on PATH, or null. */
-export function soffice(): string | null {
-  for (const bin of ['soffice', 'libreoffice']) {
-    try {
-      execFileSync('which', [bin], { stdio: 'pipe' });
-      return bin;
-    } catch {
-      // not this one
-    }
-  }
-  return null;
-}
-
 /** True when LibreOffice tests must run: present, or absent but required (CI). */
 export function needLibreOffice(): boolean {
-  if (soffice() !== null) return true;
+  if (libreOffice() !== null) return true;
   if (process.env.CI)
     throw new Error('CI is set but soffice is not on PATH: install libreoffice-calc.');
   console.warn('soffice not on PATH: LibreOffice checks skipped (install libreoffice-calc).');
@@ -38,7 +26,7 @@ export function needLibreOffice(): boolean {
  * const ods = convertWithLibreOffice('report.xlsx', 'ods');
  */
 export function convertWithLibreOffice(path: string, to: string): string {
-  const bin = soffice();
+  const bin = libreOffice();
   if (bin === null) throw new Error('LibreOffice is not installed');
   const work = tempDir('kam-fw-lo-');
   const profile = join(work, 'profile');
