@@ -9,8 +9,10 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { UserError } from '../shared/user-error';
 
 /** Encodings a CSV file may have (iconv-lite names). */
 export type CsvEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'windows-1252';
@@ -127,7 +129,18 @@ export async function* csvChunks(
       }
     }
     const rest = partial + (decoder.end() ?? '');
-    if (rest !== '') take((parser.parse(rest, 0, false) as Papa.ParseResult<string[]>).data);
+    if (rest !== '') {
+      const result = parser.parse(rest, 0, false) as Papa.ParseResult<string[]>;
+      // An unclosed quote swallows the rest of the file into one field: say so, lose nothing.
+      const unclosed = result.errors.find((e) => e.code === 'MissingQuotes');
+      if (unclosed) {
+        const row = nextRow + pending.length + blanks + (unclosed.row ?? 0) + (skipLine ? 1 : 0);
+        throw new UserError(
+          `Cannot read ${basename(path)}: the quoted field that starts in row ${row} is never closed (a " is missing).`,
+        );
+      }
+      take(result.data);
+    }
     for (let start = 0; start < pending.length; start += chunkRows) {
       const rows = pending.slice(start, start + chunkRows);
       yield { rows, firstRow: nextRow };

@@ -180,3 +180,13 @@ test('a table without dates is analysed as a whole, with no period and no growth
   const { ws } = await topRowsOf(out);
   expect(ws.getCell(3, 3).value).toBe('all rows (the table has no date column)');
 });
+
+test('a CSV with a quote that is never closed is an error naming the row, not a silently short table', async () => {
+  const path = join(dir, 'unclosed.csv');
+  writeFileSync(path, 'Kund;Försäljning\r\nAcme AB;100\r\n"Beta AB;200\r\nGamma AB;300\r\n');
+  const run = await runKam(['top20', path, '--json']);
+  expect(run.code).toBe(2);
+  expect(run.err).toBe(
+    'kam: Sheet "unclosed": Cannot read unclosed.csv: the quoted field that starts in row 3 is never closed (a " is missing).\n',
+  );
+});
