@@ -19,7 +19,7 @@ export interface OursTiming {
 }
 
 /**
- * Feeds the chunks to a SalesIngest like a host adapter does.
+ * Feeds the chunks to a SalesIngest like a host adapter does, with the row count as a hint.
  *
  * @example
  * const result = ingestChunks(header, [rows.slice(0, 10_000), rows.slice(10_000)]);
@@ -29,7 +29,10 @@ export function ingestChunks(
   header: readonly RawRow[number][],
   chunks: readonly (readonly RawRow[])[],
 ): IngestResult {
-  const ingest = new SalesIngest(header);
+  // Hosts know the row count up front (range.rowCount, getLastRow(), the xlsx <dimension>).
+  let expectedRows = 0;
+  for (const chunk of chunks) expectedRows += chunk.length;
+  const ingest = new SalesIngest(header, { expectedRows });
   for (const chunk of chunks) ingest.push(chunk);
   return ingest.finish();
 }

@@ -71,6 +71,13 @@ export function aggregateAccounts(table: SalesTable, ranges: AggregateRanges): A
   const cTo = ranges.current ? ranges.current.to : 0;
   const pFrom = twoPeriods ? ranges.comparison!.from : 1;
   const pTo = twoPeriods ? ranges.comparison!.to : 0; // an empty range when there is none
+  // Owner counts per (account, owner) of current-period rows, in the same pass, when the matrix
+  // is small (accounts × owners); else a separate pass (mostFrequentOwner).
+  const owners = table.owner;
+  const ownerCount = owners ? owners.values.length : 0;
+  const dense = owners !== null && n * ownerCount <= DENSE_OWNER_LIMIT;
+  const ownerRows = dense ? new Int32Array(n * ownerCount) : null;
+  const ownerCodes = owners ? owners.codes : null;
 
   for (let i = 0; i < length; i++) {
     let k = codes[i];
@@ -83,6 +90,10 @@ export function aggregateAccounts(table: SalesTable, ranges: AggregateRanges): A
       else continue;
     }
     lines[k]++;
+    if (ownerRows !== null && k < n) {
+      const o = (ownerCodes as Int32Array)[i];
+      if (o >= 0) ownerRows[k * ownerCount + o]++;
+    }
     const r = revenue[i];
     if (r - r === 0) revenueSum[k] += r; // finite only
     if (gpSum !== null) {
@@ -103,8 +114,39 @@ export function aggregateAccounts(table: SalesTable, ranges: AggregateRanges): A
   });
   const current = period(0);
   const comparison = twoPeriods ? period(n) : null;
-  const owner = table.owner ? mostFrequentOwner(table, current.lines, all, cFrom, cTo) : null;
+  const owner =
+    owners === null
+      ? null
+      : ownerRows !== null
+        ? denseMostFrequentOwner(ownerRows, n, owners.values)
+        : mostFrequentOwner(table, current.lines, all, cFrom, cTo);
   return { accounts: n, current, comparison, owner };
+}
+
+/** Largest accounts × owners matrix counted in the aggregate pass (16 MB of Int32). */
+const DENSE_OWNER_LIMIT = 1 << 22;
+
+/**
+ * Mode of the owner code per account from a counts matrix (`rows[a * owners + o]`); ties → the
+ * owner name first in code-unit order; -1 when an account has no owner.
+ */
+function denseMostFrequentOwner(rows: Int32Array, n: number, names: readonly string[]): Int32Array {
+  const m = names.length;
+  const result = new Int32Array(n).fill(-1);
+  for (let a = 0; a < n; a++) {
+    let best = -1;
+    let bestCount = 0;
+    const base = a * m;
+    for (let o = 0; o < m; o++) {
+      const c = rows[base + o];
+      if (c > bestCount || (c > 0 && c === bestCount && names[o] < names[best])) {
+        best = o;
+        bestCount = c;
+      }
+    }
+    result[a] = best;
+  }
+  return result;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { CodedColumn } from '../sales-table';
 import type { RawCell } from '../workbook';
-import { BLOCK_SIZE, StagedColumn } from './columns';
+import { StagedColumn } from './columns';
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
@@ -102,25 +102,6 @@ class UseCounter {
   }
 }
 
-/** Copies row items to codes (`codeOf[item + 1]`, so -1 maps to codeOf[0] = -1). */
-function mapRows(rows: StagedColumn, codeOf: Int32Array, keep: Uint8Array | null, kept: number) {
-  const out = new Int32Array(kept);
-  const blocks = rows.rawBlocks;
-  const n = rows.length;
-  let j = 0;
-  for (let b = 0; b * BLOCK_SIZE < n; b++) {
-    const block = blocks[b];
-    const base = b * BLOCK_SIZE;
-    const end = Math.min(BLOCK_SIZE, n - base);
-    if (keep === null) {
-      for (let o = 0; o < end; o++) out[j++] = codeOf[block[o] + 1];
-    } else {
-      for (let o = 0; o < end; o++) if (keep[base + o] !== 0) out[j++] = codeOf[block[o] + 1];
-    }
-  }
-  return out;
-}
-
 /**
  * Interns raw cells of one column: each distinct raw value gets a spelling id (blank → -1). Rows
  * kept by the ingest store their spelling id in {@link ids} and are counted by {@link use};
@@ -136,7 +117,7 @@ function mapRows(rows: StagedColumn, codeOf: Int32Array, keep: Uint8Array | null
  */
 export class TextDictionary {
   /** Spelling id per kept row (-1 = blank). */
-  readonly ids = new StagedColumn(0);
+  readonly ids: StagedColumn;
   /** Distinct raw spellings as text, by spelling id. */
   readonly spellings: string[] = [];
   private readonly map = new Map<string | number | boolean, number>();
@@ -148,10 +129,35 @@ export class TextDictionary {
   private readonly hashRaw: string[] = new Array<string>(HASH_MASK + 1).fill('');
   private readonly hashId = new Int32Array(HASH_MASK + 1);
 
+  /** `direct`: the direct block of {@link ids}, when the row count is known (see `columns.ts`). */
+  constructor(direct: Int32Array | null = null) {
+    this.ids = new StagedColumn(0, direct);
+  }
+
   /** Appends a kept row's cell (standalone use; the ingest writes {@link ids} itself). */
   add(cell: RawCell): number {
     const id = this.use(this.intern(cell));
     this.ids.push(id);
+    return id;
+  }
+
+  /**
+   * A kept row's cell, all in one call (the ingest's per-row path): its spelling id, looked up
+   * like {@link internWith} (`anchor` < 0: like {@link intern}), counted like {@link use} and
+   * written at offset `off` of the current block of {@link ids}. Returns the spelling id.
+   */
+  take(cell: RawCell, anchor: number, off: number): number {
+    let id: number;
+    if (anchor >= 0 && anchor < this.anchorRaw.length && this.anchorRaw[anchor] === cell) {
+      id = this.anchorId[anchor];
+    } else if (anchor >= 0) id = this.internWith(cell, anchor);
+    else id = this.intern(cell);
+    this.ids.cur[off] = id;
+    if (id >= 0) {
+      const counts = this.uses.counts;
+      if (id < counts.length && counts[id] !== 0) counts[id]++;
+      else this.uses.use(id);
+    }
     return id;
   }
 
@@ -280,7 +286,7 @@ export class TextDictionary {
       best.count(c, displayOf[s], uses.counts[s]);
     }
     const values = best.winners().map((d) => displays[d]);
-    const codes = mapRows(this.ids, codeOf, keep, kept);
+    const codes = this.ids.toCodes(codeOf, keep, kept);
     this.ids.clear();
     this.uses = new UseCounter();
     return { codes, values };
@@ -352,7 +358,7 @@ export interface AccountColumn {
  * a.finish(null, 3).account; // { codes: Int32Array [0, 0, 0], values: ['Acme AB'] }
  */
 export class AccountIdentity {
-  readonly names = new TextDictionary();
+  readonly names: TextDictionary;
   readonly ids: TextDictionary | null;
   /** Per kept row: the name spelling id (no id column) or the pair id. */
   readonly rows: StagedColumn;
@@ -364,9 +370,12 @@ export class AccountIdentity {
   private lastPair = new Int32Array(0);
   private pairUses = new UseCounter();
 
-  constructor(hasIdColumn: boolean) {
+  /** `direct`: the direct block of {@link rows}, when the row count is known (see `columns.ts`). */
+  constructor(hasIdColumn: boolean, direct: Int32Array | null = null) {
+    // With ids, rows are stored in `rows`: the dictionaries' own row columns stay unused.
+    this.names = new TextDictionary(hasIdColumn ? null : direct);
     this.ids = hasIdColumn ? new TextDictionary() : null;
-    this.rows = this.ids ? new StagedColumn(0) : this.names.ids;
+    this.rows = this.ids ? new StagedColumn(0, direct) : this.names.ids;
   }
 
   /**
@@ -488,7 +497,7 @@ export class AccountIdentity {
       accountIds.push(id);
       values.push(winners[c] >= 0 ? names.displays[winners[c]] : id);
     });
-    const codes = mapRows(rows, codeOf, keep, kept);
+    const codes = rows.toCodes(codeOf, keep, kept);
     rows.clear();
     this.pairUses = new UseCounter();
     return { account: { codes, values }, accountIds };

@@ -25,7 +25,7 @@ import type {
 } from '../sales-table';
 import type { RawCell, RawRow } from '../workbook';
 import { AccountIdentity, TextDictionary, cellText } from './accounts';
-import { BLOCK_SIZE, StagedColumn, growI32 } from './columns';
+import { BLOCK_SIZE, ColumnArena, StagedColumn, growI32, trimmed } from './columns';
 import {
   DateColumnReader,
   DateKind,
@@ -45,6 +45,23 @@ export interface IngestOptions {
   readonly mapping?: HeaderOverride;
   /** 1-based sheet row of the header (default 1); data rows are numbered from the next row. */
   readonly headerRowNumber?: number;
+  /**
+   * The number of data rows below the header, when the host knows it (Excel `range.rowCount`,
+   * Apps Script `getLastRow()`, the xlsx `<dimension>`). Only a hint for memory: every column is
+   * then allocated once at that size and written in place; more rows than the hint still work, and
+   * a hint that is too large costs memory until `finish()` trims it. Ignored unless a positive
+   * whole number; capped at {@link MAX_EXPECTED_ROWS}.
+   */
+  readonly expectedRows?: number;
+}
+
+/** The largest row-count hint taken (twice Excel's row limit); larger hints are capped. */
+export const MAX_EXPECTED_ROWS = 1 << 21;
+
+/** The capacity a row-count hint asks for (0 = no hint). */
+function capacityOf(expectedRows: number | undefined): number {
+  if (expectedRows === undefined || !Number.isInteger(expectedRows) || expectedRows <= 0) return 0;
+  return Math.min(expectedRows, MAX_EXPECTED_ROWS);
 }
 
 /** Words for fields in reasons. */
@@ -95,7 +112,7 @@ const INVALID = 2;
 /** A numeric column being built, with the scratch state of the current row. */
 class NumberColumn {
   /** Values per row slot (NaN = blank). */
-  readonly data = new StagedColumn(NaN);
+  readonly data: StagedColumn;
   readonly reader = new NumberColumnReader();
   readonly label: string;
   // Current row.
@@ -137,7 +154,9 @@ class NumberColumn {
     readonly field: SalesField,
     readonly index: number,
     readonly header: string,
+    direct: Float64Array | null,
   ) {
+    this.data = new StagedColumn(NaN, direct);
     this.label = LABEL[field];
     if (field === 'discount') this.percentSlots = new Int32Array(0);
   }
@@ -278,8 +297,13 @@ export class SalesIngest {
   private readonly staged: StagedColumn[];
   private readonly accountRows: StagedColumn;
   /** Offset of the next row in the current blocks. */
-  private off = BLOCK_SIZE;
+  private off: number;
+  /** Length of the current blocks (the capacity hint for the first ones, else BLOCK_SIZE). */
+  private blockEnd: number;
   private readonly dateReader: DateColumnReader | null;
+  /** Direct blocks of the columns written in finish() (row-count hint only). */
+  private readonly profitDirect: Float64Array | null;
+  private readonly sourceRowDirect: Int32Array | null;
   private readonly date: StagedColumn | null;
   /**
    * Source row numbers of kept rows, as runs: run k starts at slot runSlot[k] with row
@@ -288,8 +312,9 @@ export class SalesIngest {
   private readonly runSlot: number[] = [];
   private readonly runRow: number[] = [];
   private lastKeptRow = -2;
-  /** Scratch for account lookups: [name spelling id, id spelling id]. */
-  private readonly accountIds = new Int32Array(2);
+  /** The account name and id dictionaries (`accounts.names`, `accounts.ids`). */
+  private readonly accountNames: TextDictionary;
+  private readonly accountIdDict: TextDictionary | null;
   private n = 0;
   private rowNumber: number;
   private rejected = 0;
@@ -309,6 +334,30 @@ export class SalesIngest {
   constructor(header: RawRow, options: IngestOptions = {}) {
     this.columns = matchHeaders(header, options.mapping);
     this.rowNumber = options.headerRowNumber ?? 1;
+    const capacity = capacityOf(options.expectedRows);
+    // With a hint, every column starts with its direct block as the current block.
+    this.off = capacity > 0 ? 0 : BLOCK_SIZE;
+    this.blockEnd = capacity > 0 ? capacity : BLOCK_SIZE;
+    const has = (f: SalesField): boolean => this.columns.some((c) => c.field === f);
+    // Gross profit is derived from cost when there is no profit column.
+    const derivedProfit = has('cost') && !has('grossProfit');
+    const numbers = (
+      [
+        'revenue',
+        'quantity',
+        'cost',
+        'grossProfit',
+        'discount',
+        'listPrice',
+        'costToServe',
+      ] as const
+    ).filter(has).length;
+    const texts = (['product', 'productGroup', 'subUnit', 'owner'] as const).filter(has).length;
+    const f64Columns = numbers + (has('date') ? 1 : 0) + (derivedProfit ? 1 : 0);
+    const i32Columns = 2 + texts; // account rows, texts, source rows
+    const arena = capacity > 0 ? new ColumnArena(capacity, f64Columns, i32Columns) : null;
+    const f64 = (): Float64Array | null => (arena ? arena.f64() : null);
+    const i32 = (): Int32Array | null => (arena ? arena.i32() : null);
     const at = (f: SalesField): MappedColumn | undefined => this.columns.find((c) => c.field === f);
     const account = at('account') as MappedColumn;
     this.accountIndex = account.index;
@@ -318,14 +367,15 @@ export class SalesIngest {
     const date = at('date');
     this.dateIndex = date ? date.index : -1;
     this.dateHeader = date ? date.header : '';
-    this.date = date ? new StagedColumn(NaN) : null;
+    // Float64 blocks first (the arena's order): revenue, the other numbers in field order, date.
+    const revenueDirect = f64();
     this.dateReader = date ? new DateColumnReader() : null;
     const num = (f: SalesField): NumberColumn | null => {
       const c = at(f);
-      return c ? new NumberColumn(f, c.index, c.header) : null;
+      return c ? new NumberColumn(f, c.index, c.header, f64()) : null;
     };
     const revenue = at('revenue') as MappedColumn;
-    this.revenue = new NumberColumn('revenue', revenue.index, revenue.header);
+    this.revenue = new NumberColumn('revenue', revenue.index, revenue.header, revenueDirect);
     this.quantity = num('quantity');
     this.cost = num('cost');
     this.profit = num('grossProfit');
@@ -340,7 +390,9 @@ export class SalesIngest {
       this.listPrice,
       this.costToServe,
     ].filter((c): c is NumberColumn => c !== null);
-    this.accounts = new AccountIdentity(id !== undefined);
+    this.date = date ? new StagedColumn(NaN, f64()) : null;
+    this.profitDirect = derivedProfit ? f64() : null;
+    this.accounts = new AccountIdentity(id !== undefined, i32());
     // Product before product group: the group is looked up by the product it belongs to.
     const hasProduct = at('product') !== undefined;
     this.texts = (['product', 'productGroup', 'subUnit', 'owner'] as const)
@@ -349,7 +401,7 @@ export class SalesIngest {
       .map((c) => ({
         field: c.field,
         index: c.index,
-        dict: new TextDictionary(),
+        dict: new TextDictionary(i32()),
         anchor:
           c.field === 'product'
             ? ANCHOR_NONE
@@ -360,6 +412,9 @@ export class SalesIngest {
               : ANCHOR_ACCOUNT,
       }));
     this.accountRows = this.accounts.rows;
+    this.accountNames = this.accounts.names;
+    this.accountIdDict = this.accounts.ids;
+    this.sourceRowDirect = i32();
     this.staged = [
       this.revenue.data,
       ...this.extras.map((c) => c.data),
@@ -420,10 +475,15 @@ export class SalesIngest {
 
   private readRow(row: RawRow, rowNo: number): void {
     const accountCell = row[this.accountIndex];
-    const ids = this.accountIds;
-    this.accounts.lookup(accountCell, this.idIndex >= 0 ? row[this.idIndex] : undefined, ids);
-    const nameId = ids[0];
-    const idId = ids[1];
+    // AccountIdentity.lookup, inlined (no out-array).
+    const idDict = this.accountIdDict;
+    let nameId: number;
+    let idId = -1;
+    if (idDict === null) nameId = this.accountNames.intern(accountCell);
+    else {
+      idId = idDict.intern(row[this.idIndex]);
+      nameId = this.accountNames.internWith(accountCell, idId);
+    }
     if (nameId < 0 && idId < 0 && isBlankRow(row)) {
       if (this.blankRun === 0) this.blankRunStart = rowNo;
       this.blankRun++;
@@ -517,10 +577,11 @@ export class SalesIngest {
     // Keep the row: write every column's current block at the shared offset.
     const slot = this.n++;
     let off = this.off;
-    if (off === BLOCK) {
+    if (off === this.blockEnd) {
       const staged = this.staged;
       for (let k = 0; k < staged.length; k++) staged[k].roll();
       off = 0;
+      this.blockEnd = BLOCK;
     }
     this.off = off + 1;
     if (rowNo !== this.lastKeptRow + 1) {
@@ -544,12 +605,10 @@ export class SalesIngest {
     let productId = -1;
     for (let k = 0; k < texts.length; k++) {
       const t = texts[k];
-      const cell = row[t.index];
-      let id: number;
-      if (t.anchor === ANCHOR_ACCOUNT) id = t.dict.internWith(cell, accountAnchor);
-      else if (t.anchor === ANCHOR_PRODUCT) id = t.dict.internWith(cell, productId);
-      else id = productId = t.dict.intern(cell);
-      t.dict.ids.cur[off] = t.dict.use(id);
+      const a = t.anchor;
+      const anchor = a === ANCHOR_ACCOUNT ? accountAnchor : a === ANCHOR_PRODUCT ? productId : -1;
+      const id = t.dict.take(row[t.index], anchor, off);
+      if (a === ANCHOR_NONE) productId = id;
     }
     if (blanks !== 0 || (this.quantity !== null && this.quantity.cur < 0)) {
       this.adjustments(row, rowNo, slot);
@@ -571,7 +630,8 @@ export class SalesIngest {
 
   /** Source row numbers of the kept slots. */
   private sourceRows(keep: Uint8Array | null, kept: number): Int32Array {
-    const out = new Int32Array(kept);
+    const direct = this.sourceRowDirect;
+    const out = direct !== null && direct.length >= kept ? direct : new Int32Array(kept);
     const runs = this.runSlot.length;
     let j = 0;
     for (let k = 0; k < runs; k++) {
@@ -580,7 +640,7 @@ export class SalesIngest {
       const row = this.runRow[k] - start;
       for (let i = start; i < end; i++) if (keep === null || keep[i] !== 0) out[j++] = row + i;
     }
-    return out;
+    return trimmed(out, kept);
   }
 
   /** Adjusted-row issues: blank cost / profit, credit notes. */
@@ -675,7 +735,14 @@ export class SalesIngest {
       c ? c.data.toFloat64(keep, kept) : null;
     const revenue = this.revenue.data.toFloat64(keep, kept);
     const cost = col(this.cost);
-    const grossProfit = this.profit ? col(this.profit) : cost ? new Float64Array(kept) : null;
+    const pd = this.profitDirect;
+    const grossProfit = this.profit
+      ? col(this.profit)
+      : cost
+        ? pd !== null && pd.length >= kept
+          ? trimmed(pd, kept)
+          : new Float64Array(kept)
+        : null;
     if (grossProfit) fillProfit(revenue, cost, grossProfit, this.profit !== null);
     const discount = col(this.discount);
     if (discount && discountScale) scaleDiscount(discount, discountScale, keep);
