@@ -183,7 +183,7 @@ export class FileWorkbook implements Workbook {
    */
   async readRows(
     sheet: string,
-    onChunk: (rows: readonly RawRow[], firstRow: number) => void,
+    onChunk: (rows: readonly RawRow[], firstRow: number, lastRow?: number) => void,
   ): Promise<void> {
     if (this.csv !== null && this.csv.sheet === sheet) {
       await checkUnchanged(this.csv);
@@ -193,8 +193,8 @@ export class FileWorkbook implements Workbook {
     }
     const slot = this.source?.slots.find((s) => s.name === sheet);
     if (slot !== undefined && slot.kind === 'package') {
-      for await (const { rows, firstRow } of this.source!.pkg.rows(slot.sheet, CHUNK_ROWS))
-        onChunk(rows, firstRow);
+      for await (const { rows, firstRow, lastRow } of this.source!.pkg.rows(slot.sheet, CHUNK_ROWS))
+        onChunk(rows, firstRow, lastRow);
       return;
     }
     const ws = this.book.worksheets.find((w) => w.name === sheet);

@@ -23,6 +23,8 @@ export interface PackageSheet {
 export interface RowChunk {
   readonly rows: RawCell[][];
   readonly firstRow: number;
+  /** The last row of the sheet's stated dimension, when it has one (a size hint). */
+  readonly lastRow?: number;
 }
 
 const SHARED_STRINGS =
@@ -101,6 +103,7 @@ export class XlsxPackage {
     if (file === null) throw new Error(`The workbook package has no ${sheet.part}`);
 
     let width = 0;
+    let lastRowHint: number | undefined;
     let pending: RawCell[][] = [];
     let blanks = 0;
     let nextRow = 1; // sheet row of the next row to add to `pending`
@@ -145,8 +148,11 @@ export class XlsxPackage {
         const data = /<(\w+:)?sheetData\b/.exec(text);
         if (data === null) continue;
         rowEnd = `</${data[1] ?? ''}row>`;
-        const dim = /<(?:\w+:)?dimension\b[^>]*\bref="(?:[A-Z]+\d+:)?([A-Z]+)\d+"/.exec(text);
-        if (dim) width = columnIndex(dim[1]) + 1;
+        const dim = /<(?:\w+:)?dimension\b[^>]*\bref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"/.exec(text);
+        if (dim) {
+          width = columnIndex(dim[1]) + 1;
+          lastRowHint = Number(dim[2]);
+        }
         text = text.slice(data.index);
         started = true;
       }
@@ -157,7 +163,7 @@ export class XlsxPackage {
         const rows = pending.slice(0, chunkRows);
         pending = pending.slice(chunkRows);
         width = pad(rows, width);
-        yield { rows, firstRow };
+        yield { rows, firstRow, lastRow: lastRowHint };
         firstRow += rows.length;
       }
     }
@@ -166,7 +172,7 @@ export class XlsxPackage {
     for (let start = 0; start < pending.length; start += chunkRows) {
       const rows = pending.slice(start, start + chunkRows);
       width = pad(rows, width);
-      yield { rows, firstRow };
+      yield { rows, firstRow, lastRow: lastRowHint };
       firstRow += rows.length;
     }
   }

@@ -17,11 +17,13 @@ export interface Workbook {
   /**
    * Reads the used range of a sheet from its first row, in row chunks, calling `onChunk` for each
    * (chunks in order; `firstRow` is the 1-based sheet row of the chunk's first row). Chunks may be
-   * dropped by the caller once handled.
+   * dropped by the caller once handled. `lastRow`, when the host knows it (Excel's used range,
+   * Apps Script's getLastRow, an .xlsx dimension), is the 1-based last row of the used range: a
+   * hint that lets the core size its columns once.
    */
   readRows(
     sheet: string,
-    onChunk: (rows: readonly RawRow[], firstRow: number) => void,
+    onChunk: (rows: readonly RawRow[], firstRow: number, lastRow?: number) => void,
   ): Promise<void>;
   /** Writes (creates or replaces in place) a sheet. A failure leaves the previous sheet intact. */
   writeSheet(spec: SheetSpec): Promise<void>;

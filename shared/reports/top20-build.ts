@@ -109,7 +109,7 @@ async function tryRead(
   let lastRow = 0;
   let read = 0;
   try {
-    await workbook.readRows(sheet, (rows, firstRow) => {
+    await workbook.readRows(sheet, (rows, firstRow, sheetLastRow) => {
       let start = 0;
       if (ingest === null) {
         const at = headerIndex(rows, options, explain);
@@ -118,6 +118,7 @@ async function tryRead(
         ingest = new SalesIngest(rows[at], {
           mapping: options.mapping,
           headerRowNumber: headerRow,
+          expectedRows: sheetLastRow === undefined ? undefined : sheetLastRow - headerRow,
         });
         start = at + 1;
       }
