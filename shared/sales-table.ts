@@ -74,6 +74,12 @@ export interface SalesTable {
   readonly costToServe: Float64Array | null;
   /** The columns that were mapped, in input order. */
   readonly columns: readonly MappedColumn[];
+  /**
+   * Optional: the first and last whole day of `date` (Math.floor of its smallest and largest
+   * value), recorded by the ingest so analyses need not scan the dates. Valid only for the array
+   * `of` (a table built from another with a new date column ignores it) while it is unchanged.
+   */
+  readonly dateSpan?: { readonly of: Float64Array; readonly first: number; readonly last: number };
 }
 
 /** One rejected or adjusted input row (SPEC §2, "Bad input"). */

@@ -78,6 +78,8 @@ export function periodArgText(choice: PeriodChoice): string {
 export function dataSpan(table: SalesTable): DataSpan | null {
   const date = table.date;
   if (date === null) return null;
+  const known = table.dateSpan;
+  if (known !== undefined && known.of === date) return { first: known.first, last: known.last };
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < date.length; i++) {

@@ -67,8 +67,8 @@ interface SpellingForms {
   readonly keys: number;
 }
 
-/** Size − 1 of the string cache in front of a dictionary's Map. */
-const HASH_MASK = 1023;
+/** A value no cell is (identity), for "no name seen yet". */
+const NO_CELL: unknown = Object.freeze({});
 
 function grownI32(a: Int32Array, need: number, fill: number): Int32Array<ArrayBuffer> {
   if (need <= a.length) return a as Int32Array<ArrayBuffer>;
@@ -79,32 +79,27 @@ function grownI32(a: Int32Array, need: number, fill: number): Int32Array<ArrayBu
 
 /**
  * Kept rows per item (spelling or account pair) and the order in which items first appeared
- * among kept rows, counted as rows are kept.
+ * among kept rows.
  */
 class UseCounter {
   counts = new Int32Array(64);
   readonly order: number[] = [];
 
-  /** Counts one kept row of item `i` (>= 0). */
-  use(i: number): void {
-    if (i >= this.counts.length) this.counts = grownI32(this.counts, i + 1, 0);
-    if (this.counts[i]++ === 0) this.order.push(i);
-  }
-
-  /** Recounts from the row column, skipping dropped slots (after a finish-time rejection). */
-  static recount(rows: StagedColumn, keep: Uint8Array, size: number): UseCounter {
+  /**
+   * Counts the kept rows per item from a row column (values >= 0; `keep` null = every slot), in
+   * slot order: the per-row path only writes ids, the counting is one sequential pass here.
+   */
+  static recount(rows: StagedColumn, keep: Uint8Array | null, size: number): UseCounter {
     const c = new UseCounter();
     c.counts = new Int32Array(Math.max(size, 1));
-    rows.forEachKept(keep, (v) => {
-      if (v >= 0) c.use(v);
-    });
+    rows.countValues(keep, c.counts, c.order);
     return c;
   }
 }
 
 /**
  * Interns raw cells of one column: each distinct raw value gets a spelling id (blank → -1). Rows
- * kept by the ingest store their spelling id in {@link ids} and are counted by {@link use};
+ * kept by the ingest store their spelling id in {@link ids}, counted in `finish`;
  * `finish` turns spellings into a {@link CodedColumn}: one code per normalised key, in order of
  * first appearance, shown with its most frequent display spelling (ties → first seen).
  *
@@ -121,13 +116,6 @@ export class TextDictionary {
   /** Distinct raw spellings as text, by spelling id. */
   readonly spellings: string[] = [];
   private readonly map = new Map<string | number | boolean, number>();
-  private last: RawCell = undefined;
-  private lastId = -1;
-  private readonly anchorRaw: RawCell[] = [];
-  private anchorId = new Int32Array(0);
-  private uses = new UseCounter();
-  private readonly hashRaw: string[] = new Array<string>(HASH_MASK + 1).fill('');
-  private readonly hashId = new Int32Array(HASH_MASK + 1);
 
   /** `direct`: the direct block of {@link ids}, when the row count is known (see `columns.ts`). */
   constructor(direct: Int32Array | null = null) {
@@ -136,68 +124,23 @@ export class TextDictionary {
 
   /** Appends a kept row's cell (standalone use; the ingest writes {@link ids} itself). */
   add(cell: RawCell): number {
-    const id = this.use(this.intern(cell));
+    const id = this.code(cell);
     this.ids.push(id);
     return id;
   }
 
   /**
-   * A kept row's cell, all in one call (the ingest's per-row path): its spelling id, looked up
-   * like {@link internWith} (`anchor` < 0: like {@link intern}), counted like {@link use} and
-   * written at offset `off` of the current block of {@link ids}. Returns the spelling id.
+   * Spelling id of a cell (-1 = blank: null, undefined, empty or whitespace-only text): the
+   * ingest's per-row path, one Map lookup for a value seen before. Counting is left to `finish`.
    */
-  take(cell: RawCell, anchor: number, off: number): number {
-    let id: number;
-    if (anchor >= 0 && anchor < this.anchorRaw.length && this.anchorRaw[anchor] === cell) {
-      id = this.anchorId[anchor];
-    } else if (anchor >= 0) id = this.internWith(cell, anchor);
-    else id = this.intern(cell);
-    this.ids.cur[off] = id;
-    if (id >= 0) {
-      const counts = this.uses.counts;
-      if (id < counts.length && counts[id] !== 0) counts[id]++;
-      else this.uses.use(id);
-    }
-    return id;
+  code(cell: RawCell): number {
+    const id = this.map.get(cell as string);
+    return id !== undefined ? id : this.codeSlow(cell);
   }
 
-  /** Counts a kept row's spelling id; returns it. */
-  use(id: number): number {
-    if (id >= 0) this.uses.use(id);
-    return id;
-  }
-
-  /** Spelling id of a cell; -1 when blank (null, undefined, empty or whitespace-only text). */
-  intern(cell: RawCell): number {
-    if (cell === this.last) return this.lastId;
-    if (typeof cell === 'string') {
-      // A small direct-mapped cache in front of the Map: most columns have few distinct values.
-      const len = cell.length;
-      if (len === 0) return -1;
-      const h =
-        (((cell.charCodeAt(len - 1) * 31 + cell.charCodeAt(len >> 1)) * 31 +
-          cell.charCodeAt((len * 3) >> 2)) *
-          31 +
-          len) &
-        HASH_MASK;
-      let id: number;
-      if (this.hashRaw[h] === cell) id = this.hashId[h];
-      else {
-        id = this.lookupSlow(cell);
-        this.hashRaw[h] = cell;
-        this.hashId[h] = id;
-      }
-      this.last = cell;
-      this.lastId = id;
-      return id;
-    }
+  private codeSlow(cell: RawCell): number {
     if (cell === null || cell === undefined) return -1;
-    const id = this.lookupSlow(cell);
-    if (typeof cell !== 'object') {
-      this.last = cell;
-      this.lastId = id;
-    }
-    return id;
+    return this.lookupSlow(cell);
   }
 
   private lookupSlow(cell: string | number | boolean | Date): number {
@@ -213,26 +156,6 @@ export class TextDictionary {
       }
       this.map.set(key, id);
     }
-    return id;
-  }
-
-  /**
-   * Like {@link intern}, but first checks the raw value last seen together with `anchor` (a
-   * spelling id of a column this one depends on: the product group of a product, the region of an
-   * account). Correlated columns then skip the Map lookup for almost every row.
-   */
-  internWith(cell: RawCell, anchor: number): number {
-    if (anchor < 0) return this.intern(cell);
-    const raws = this.anchorRaw;
-    if (anchor < raws.length) {
-      if (raws[anchor] === cell) return this.anchorId[anchor];
-    } else {
-      while (raws.length <= anchor) raws.push(undefined);
-      if (anchor >= this.anchorId.length) this.anchorId = grownI32(this.anchorId, anchor + 1, -1);
-    }
-    const id = this.intern(cell);
-    raws[anchor] = cell;
-    this.anchorId[anchor] = id;
     return id;
   }
 
@@ -269,7 +192,7 @@ export class TextDictionary {
    * `keep` is given). Releases the rows.
    */
   finish(keep: Uint8Array | null, kept: number): CodedColumn {
-    const uses = keep ? UseCounter.recount(this.ids, keep, this.spellings.length) : this.uses;
+    const uses = UseCounter.recount(this.ids, keep, this.spellings.length);
     const { displayOf, displays, keyOf, keys } = this.spellingForms();
     const codeOf = new Int32Array(this.spellings.length + 1).fill(-1);
     const codeOfKey = new Int32Array(keys).fill(-1);
@@ -288,7 +211,6 @@ export class TextDictionary {
     const values = best.winners().map((d) => displays[d]);
     const codes = this.ids.toCodes(codeOf, keep, kept);
     this.ids.clear();
-    this.uses = new UseCounter();
     return { codes, values };
   }
 }
@@ -366,9 +288,9 @@ export class AccountIdentity {
   private pairId = new Int32Array(64);
   private pairs = 0;
   private readonly pairMap = new Map<number, number>();
-  private lastPairName = new Int32Array(0);
-  private lastPair = new Int32Array(0);
-  private pairUses = new UseCounter();
+  /** Per id spelling + 1: the name cell last seen with it, and their pair (see {@link pairOf}). */
+  private readonly lastCell: unknown[] = [];
+  private lastCellPair = new Int32Array(0);
 
   /** `direct`: the direct block of {@link rows}, when the row count is known (see `columns.ts`). */
   constructor(hasIdColumn: boolean, direct: Int32Array | null = null) {
@@ -379,68 +301,61 @@ export class AccountIdentity {
   }
 
   /**
-   * Spelling ids of a row's name and id cells, for the checks before the row is kept
-   * (`out[0]` name, `out[1]` id; -1 = blank).
+   * The pair id of a row's id and name cells (id column only; the ingest's per-row path): one Map
+   * lookup of the id, and the name compared by identity with the name last seen with that id.
+   * Not counted (counting is done in `finish`); the spellings are {@link pairName}[p] and
+   * {@link pairIdOf}[p].
    */
-  lookup(name: RawCell, id: RawCell, out: Int32Array): void {
-    const ids = this.ids;
-    if (ids === null) {
-      out[0] = this.names.intern(name);
-      out[1] = -1;
-    } else {
-      const i = ids.intern(id);
-      out[1] = i;
-      out[0] = this.names.internWith(name, i);
-    }
+  pairOf(idCell: RawCell, nameCell: RawCell): number {
+    const idId = (this.ids as TextDictionary).code(idCell);
+    const k = idId + 1;
+    if (k < this.lastCell.length && this.lastCell[k] === nameCell) return this.lastCellPair[k];
+    return this.pairSlow(idId, nameCell);
   }
 
-  /** Counts a kept row (spelling ids from {@link lookup}); returns the value for {@link rows}. */
-  use(nameId: number, idId: number): number {
-    if (this.ids === null) return this.names.use(nameId);
-    // Pair id: cached per id spelling (an id nearly always comes with the same name).
-    let p: number;
-    if (idId >= 0 && idId < this.lastPair.length && this.lastPairName[idId] === nameId) {
-      p = this.lastPair[idId];
-    } else {
-      const key = (idId + 1) * 0x4000000 + (nameId + 1);
-      const found = this.pairMap.get(key);
-      if (found === undefined) {
-        p = this.pairs++;
-        if (p >= this.pairName.length) {
-          this.pairName = grownI32(this.pairName, p + 1, 0);
-          this.pairId = grownI32(this.pairId, p + 1, 0);
-        }
-        this.pairName[p] = nameId;
-        this.pairId[p] = idId;
-        this.pairMap.set(key, p);
-      } else {
-        p = found;
+  private pairSlow(idId: number, nameCell: RawCell): number {
+    const nameId = this.names.code(nameCell);
+    const key = (idId + 1) * 0x4000000 + (nameId + 1);
+    let p = this.pairMap.get(key);
+    if (p === undefined) {
+      p = this.pairs++;
+      if (p >= this.pairName.length) {
+        this.pairName = grownI32(this.pairName, p + 1, 0);
+        this.pairId = grownI32(this.pairId, p + 1, 0);
       }
-      if (idId >= 0) {
-        if (idId >= this.lastPair.length) {
-          this.lastPair = grownI32(this.lastPair, idId + 1, -1);
-          this.lastPairName = grownI32(this.lastPairName, idId + 1, -2);
-        }
-        this.lastPair[idId] = p;
-        this.lastPairName[idId] = nameId;
-      }
+      this.pairName[p] = nameId;
+      this.pairId[p] = idId;
+      this.pairMap.set(key, p);
     }
-    this.pairUses.use(p);
+    const k = idId + 1;
+    const cells = this.lastCell;
+    while (cells.length <= k) cells.push(NO_CELL);
+    if (k >= this.lastCellPair.length) this.lastCellPair = grownI32(this.lastCellPair, k + 1, -1);
+    cells[k] = nameCell;
+    this.lastCellPair[k] = p;
     return p;
   }
 
-  /** Looks up, counts and appends a row (standalone use; the ingest writes {@link rows}). */
+  /** Name spelling id of pair `p` (-1 = blank). */
+  pairNameOf(p: number): number {
+    return this.pairName[p];
+  }
+
+  /** Id spelling id of pair `p` (-1 = blank). */
+  pairIdOf(p: number): number {
+    return this.pairId[p];
+  }
+
+  /** Appends a row (standalone use; the ingest writes {@link rows} itself). */
   add(name: RawCell, id: RawCell): void {
-    const out = new Int32Array(2);
-    this.lookup(name, id, out);
-    this.rows.push(this.use(out[0], out[1]));
+    this.rows.push(this.ids === null ? this.names.code(name) : this.pairOf(id, name));
   }
 
   /** The account column of the kept rows (`kept` of them). Releases the rows. */
   finish(keep: Uint8Array | null, kept: number): AccountColumn {
     if (!this.ids) return { account: this.names.finish(keep, kept), accountIds: null };
     const rows = this.rows;
-    const uses = keep ? UseCounter.recount(rows, keep, this.pairs) : this.pairUses;
+    const uses = UseCounter.recount(rows, keep, this.pairs);
     const names = this.names.spellingForms();
     const idForms = this.ids.spellingForms();
     const idKeys = idForms.keys;
@@ -499,7 +414,6 @@ export class AccountIdentity {
     });
     const codes = rows.toCodes(codeOf, keep, kept);
     rows.clear();
-    this.pairUses = new UseCounter();
     return { account: { codes, values }, accountIds };
   }
 }

@@ -250,6 +250,31 @@ export class StagedColumn {
   }
 
   /**
+   * Counts the values >= 0 of the kept slots (`keep` null = all) into `counts` (longer than the
+   * largest value), pushing a value onto `order` when it is counted for the first time.
+   */
+  countValues(keep: Uint8Array | null, counts: Int32Array, order: number[]): void {
+    const n = this.length;
+    const d = this.direct;
+    const cap = Math.min(this.capacity, n);
+    if (d !== null) {
+      for (let i = 0; i < cap; i++) {
+        const v = d[i];
+        if (v >= 0 && (keep === null || keep[i] !== 0) && counts[v]++ === 0) order.push(v);
+      }
+    }
+    for (let b = 0; cap + b * BLOCK_SIZE < n; b++) {
+      const block = this.blocks[b];
+      const base = cap + b * BLOCK_SIZE;
+      const end = Math.min(BLOCK_SIZE, n - base);
+      for (let o = 0; o < end; o++) {
+        const v = block[o];
+        if (v >= 0 && (keep === null || keep[base + o] !== 0) && counts[v]++ === 0) order.push(v);
+      }
+    }
+  }
+
+  /**
    * Visits every slot's value in order, skipping dropped slots; for finish-time passes that map
    * values (codes) without an intermediate array.
    */

@@ -96,11 +96,6 @@ const scanDate = scanDateText;
 const numberDate = dateFromNumber;
 const objectDate = dateFromDateObject;
 
-/** Which column a text column's last-seen cache is keyed by. */
-const ANCHOR_NONE = 0;
-const ANCHOR_ACCOUNT = 1;
-const ANCHOR_PRODUCT = 2;
-
 /** Distinct texts remembered per column for numbers and dates (memory bound). */
 const TEXT_CACHE_LIMIT = 1 << 16;
 
@@ -291,8 +286,10 @@ export class SalesIngest {
     field: SalesField;
     index: number;
     dict: TextDictionary;
-    anchor: number;
   }[];
+  /** The text columns' dictionaries and input indexes, for the per-row loop. */
+  private readonly textDicts: TextDictionary[];
+  private readonly textIndex: number[];
   /** Every staged column, rolled together. */
   private readonly staged: StagedColumn[];
   private readonly accountRows: StagedColumn;
@@ -330,6 +327,10 @@ export class SalesIngest {
   private lastDateValue = NaN;
   private lastDateAlt = NaN;
   private result: IngestResult | null = null;
+  /** Smallest and largest date of the kept rows, when no date waits for the day/month order. */
+  private dateMin = Infinity;
+  private dateMax = -Infinity;
+  private orderedDates = false;
 
   constructor(header: RawRow, options: IngestOptions = {}) {
     this.columns = matchHeaders(header, options.mapping);
@@ -393,24 +394,12 @@ export class SalesIngest {
     this.date = date ? new StagedColumn(NaN, f64()) : null;
     this.profitDirect = derivedProfit ? f64() : null;
     this.accounts = new AccountIdentity(id !== undefined, i32());
-    // Product before product group: the group is looked up by the product it belongs to.
-    const hasProduct = at('product') !== undefined;
     this.texts = (['product', 'productGroup', 'subUnit', 'owner'] as const)
       .map((f) => at(f))
       .filter((c): c is MappedColumn => c !== undefined)
-      .map((c) => ({
-        field: c.field,
-        index: c.index,
-        dict: new TextDictionary(i32()),
-        anchor:
-          c.field === 'product'
-            ? ANCHOR_NONE
-            : c.field === 'productGroup'
-              ? hasProduct
-                ? ANCHOR_PRODUCT
-                : ANCHOR_NONE
-              : ANCHOR_ACCOUNT,
-      }));
+      .map((c) => ({ field: c.field, index: c.index, dict: new TextDictionary(i32()) }));
+    this.textDicts = this.texts.map((t) => t.dict);
+    this.textIndex = this.texts.map((t) => t.index);
     this.accountRows = this.accounts.rows;
     this.accountNames = this.accounts.names;
     this.accountIdDict = this.accounts.ids;
@@ -475,14 +464,18 @@ export class SalesIngest {
 
   private readRow(row: RawRow, rowNo: number): void {
     const accountCell = row[this.accountIndex];
-    // AccountIdentity.lookup, inlined (no out-array).
-    const idDict = this.accountIdDict;
+    // Account: the name's spelling id (no id column) or the pair of id and name spellings.
+    const accounts = this.accounts;
     let nameId: number;
     let idId = -1;
-    if (idDict === null) nameId = this.accountNames.intern(accountCell);
-    else {
-      idId = idDict.intern(row[this.idIndex]);
-      nameId = this.accountNames.internWith(accountCell, idId);
+    let accountValue: number;
+    if (this.accountIdDict === null) {
+      nameId = this.accountNames.code(accountCell);
+      accountValue = nameId;
+    } else {
+      accountValue = accounts.pairOf(row[this.idIndex], accountCell);
+      nameId = accounts.pairNameOf(accountValue);
+      idId = accounts.pairIdOf(accountValue);
     }
     if (nameId < 0 && idId < 0 && isBlankRow(row)) {
       if (this.blankRun === 0) this.blankRunStart = rowNo;
@@ -497,7 +490,12 @@ export class SalesIngest {
     // Revenue.
     const rev = this.revenue;
     const revCell = row[rev.index];
-    const revStatus = rev.read(revCell);
+    let revStatus = OK;
+    if (typeof revCell === 'number' && revCell - revCell === 0) {
+      rev.cur = revCell;
+      rev.percent = false;
+      rev.pending = false;
+    } else revStatus = rev.read(revCell);
     if (nameId < 0 && idId < 0) {
       const dateBlank = this.dateIndex < 0 || isBlankCell(row[this.dateIndex]);
       if (revStatus === OK && dateBlank) {
@@ -563,7 +561,12 @@ export class SalesIngest {
     for (let k = 0; k < extras.length; k++) {
       const c = extras[k];
       const v = row[c.index];
-      const st = c.read(v);
+      let st = OK;
+      if (typeof v === 'number' && v - v === 0) {
+        c.cur = v;
+        c.percent = false;
+        c.pending = false;
+      } else st = c.read(v);
       if (st === INVALID) {
         this.reject(rowNo, c.header, v, numberReason(c.label, v));
         return;
@@ -589,26 +592,31 @@ export class SalesIngest {
       this.runRow.push(rowNo);
     }
     this.lastKeptRow = rowNo;
-    rev.commit(slot, off, OK);
+    if (rev.pending) rev.commit(slot, off, OK);
+    else rev.data.cur[off] = rev.cur;
     if (this.date !== null) {
       this.date.cur[off] = dateValue;
       if (dateKind === DATE_ORDERED) {
         this.dateReader?.add(slot, dateValue, dateAlt, dateText);
+        this.orderedDates = true;
+      } else {
+        if (dateValue < this.dateMin) this.dateMin = dateValue;
+        if (dateValue > this.dateMax) this.dateMax = dateValue;
       }
     }
-    this.accountRows.cur[off] = this.accounts.use(nameId, idId);
+    this.accountRows.cur[off] = accountValue;
     for (let k = 0; k < extras.length; k++) {
-      extras[k].commit(slot, off, (blanks >> k) & 1 ? BLANK : OK);
+      const c = extras[k];
+      if ((blanks >> k) & 1) c.data.cur[off] = NaN;
+      else if (!c.pending && c.percentSlots === null) c.data.cur[off] = c.cur;
+      else c.commit(slot, off, OK);
     }
-    const texts = this.texts;
-    const accountAnchor = idId >= 0 ? idId : nameId;
-    let productId = -1;
+    // Text columns: one Map lookup per cell; counting and normalisation wait for finish().
+    const texts = this.textDicts;
+    const textIndex = this.textIndex;
     for (let k = 0; k < texts.length; k++) {
-      const t = texts[k];
-      const a = t.anchor;
-      const anchor = a === ANCHOR_ACCOUNT ? accountAnchor : a === ANCHOR_PRODUCT ? productId : -1;
-      const id = t.dict.take(row[t.index], anchor, off);
-      if (a === ANCHOR_NONE) productId = id;
+      const d = texts[k];
+      d.ids.cur[off] = d.code(row[textIndex[k]]);
     }
     if (blanks !== 0 || (this.quantity !== null && this.quantity.cur < 0)) {
       this.adjustments(row, rowNo, slot);
@@ -751,10 +759,16 @@ export class SalesIngest {
       const t = this.texts.find((x) => x.field === f);
       return t ? t.dict.finish(keep, kept) : null;
     };
+    const dateColumn = this.date ? this.date.toFloat64(keep, kept) : null;
+    // The dates' span, known without a pass when every kept date was read as it is.
+    const dateSpan =
+      dateColumn !== null && keep === null && !this.orderedDates && this.dateMin <= this.dateMax
+        ? { of: dateColumn, first: Math.floor(this.dateMin), last: Math.floor(this.dateMax) }
+        : undefined;
     const table: SalesTable = {
       length: kept,
       sourceRow: this.sourceRows(keep, kept),
-      date: this.date ? this.date.toFloat64(keep, kept) : null,
+      date: dateColumn,
       account,
       accountIds,
       subUnit: coded('subUnit'),
@@ -769,6 +783,7 @@ export class SalesIngest {
       listPrice: col(this.listPrice),
       costToServe: col(this.costToServe),
       columns: this.columns,
+      ...(dateSpan ? { dateSpan } : {}),
     };
     // Drop the adjusted issues of rows rejected just now, order issues by row.
     let issues = this.issues;
