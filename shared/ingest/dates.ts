@@ -10,6 +10,7 @@
  *
  * Whether `03/04/2026` is 3 April or 4 March is decided per column by {@link DateColumnReader}.
  */
+import { dayOfYmd, daysInMonth } from '../analysis/calendar';
 import { growF64, growI32 } from './columns';
 
 /** Days from 1970-01-01 to 1899-12-30 (Excel's day 0), negated: serial − 25569 = epoch days. */
@@ -17,30 +18,10 @@ export const EXCEL_EPOCH_OFFSET = 25569;
 /** The largest Excel serial (9999-12-31). */
 export const EXCEL_MAX_SERIAL = 2958465;
 
-/**
- * Epoch days of a calendar date (proleptic Gregorian), without validation.
- *
- * @example
- * epochDays(2026, 11, 26); // 20783
- */
-export function epochDays(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = month > 2 ? month - 3 : month + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 /** True when year/month/day is a real calendar date (31/02 is not). */
 export function isValidDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return day <= (leap ? 29 : 28);
-  }
-  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+  return day <= daysInMonth(year, month);
 }
 
 /**
@@ -70,7 +51,7 @@ export function dateFromNumber(v: number): number {
     const y = Math.floor(v / 10000);
     const m = Math.floor(v / 100) % 100;
     const d = v % 100;
-    return isValidDate(y, m, d) ? epochDays(y, m, d) : NaN;
+    return isValidDate(y, m, d) ? dayOfYmd(y, m, d) : NaN;
   }
   return fromExcelSerial(v);
 }
@@ -87,7 +68,7 @@ export function dateFromDateObject(d: Date): number {
   if (Number.isNaN(t)) return NaN;
   const seconds = d.getHours() * 3600 + d.getMinutes() * 60 + d.getSeconds();
   return (
-    epochDays(d.getFullYear(), d.getMonth() + 1, d.getDate()) +
+    dayOfYmd(d.getFullYear(), d.getMonth() + 1, d.getDate()) +
     (seconds + d.getMilliseconds() / 1000) / 86400
   );
 }
@@ -177,7 +158,7 @@ function timeFraction(
 }
 
 function ymd(y: number, m: number, d: number, time: number): number {
-  return isValidDate(y, m, d) && y >= 1000 && !Number.isNaN(time) ? epochDays(y, m, d) + time : NaN;
+  return isValidDate(y, m, d) && y >= 1000 && !Number.isNaN(time) ? dayOfYmd(y, m, d) + time : NaN;
 }
 
 function result(kind: DateKind, value: number, alt = NaN): DateScan {

@@ -3,13 +3,13 @@ import {
   DateKind,
   dateFromDateObject,
   dateFromNumber,
-  epochDays,
   fromExcelSerial,
   parseDate,
   scanDateText,
 } from '../../shared/ingest/dates';
+import { dayOfYmd } from '../../shared/analysis/calendar';
 
-const D = (y: number, m: number, d: number) => epochDays(y, m, d);
+const D = (y: number, m: number, d: number) => dayOfYmd(y, m, d);
 const TIME_14_05 = (14 * 60 + 5) / 1440;
 
 describe('epoch days', () => {

@@ -1,11 +1,11 @@
-import { epochDays } from '../../shared/ingest/dates';
+import { dayOfYmd } from '../../shared/analysis/calendar';
 import { SalesIngest, ingestSales } from '../../shared/ingest/sales-ingest';
 import { isTotalLabel } from '../../shared/ingest/totals';
 import type { IngestResult, RowIssue } from '../../shared/sales-table';
 import { UserError } from '../../shared/user-error';
 import type { RawRow } from '../../shared/workbook';
 
-const D = epochDays;
+const D = dayOfYmd;
 
 function issuesOf(r: IngestResult): Omit<RowIssue, never>[] {
   return r.issues.map((i) => ({ ...i }));
