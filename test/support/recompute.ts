@@ -3,9 +3,9 @@
  * spreadsheet shows with what the core computed: HyperFormula in-process, LibreOffice headless.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { HyperFormula } from 'hyperformula';
 
@@ -79,25 +79,29 @@ export function libreOffice(): string | null {
 }
 
 /**
- * Opens the file in LibreOffice headless with "always recalculate" set, saves it as .xlsx, and
- * reads every formula's result back: the numbers LibreOffice computed, not the cached ones (the
- * caller should strip cached results first with `stripFormulaResults`).
+ * Converts a file headless with LibreOffice in a throwaway profile and returns the output path.
+ * `recalculate` sets "always recalculate on load", so formulas are computed by LibreOffice.
+ *
+ * @example
+ * const ods = convertWithLibreOffice('report.xlsx', 'ods');
  */
-export async function recomputeWithLibreOffice(path: string, sheet: string): Promise<Grid> {
+export function convertWithLibreOffice(path: string, to: string, recalculate = false): string {
   const bin = libreOffice();
   if (!bin) throw new Error('LibreOffice is not installed');
   const work = mkdtempSync(join(tmpdir(), 'kam-lo-'));
   const profile = join(work, 'profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(
-    join(profile, 'user', 'registrymodifications.xcu'),
-    `<?xml version="1.0" encoding="UTF-8"?>
+  if (recalculate) {
+    writeFileSync(
+      join(profile, 'user', 'registrymodifications.xcu'),
+      `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 `,
-  );
+    );
+  }
   const out = join(work, 'out');
   execFileSync(
     bin,
@@ -106,15 +110,28 @@ export async function recomputeWithLibreOffice(path: string, sheet: string): Pro
       '--headless',
       '--norestore',
       '--convert-to',
-      'xlsx',
+      to,
       '--outdir',
       out,
       path,
     ],
     { stdio: 'pipe', timeout: 180_000 },
   );
+  // One output file (a CSV of one sheet is named '<file>-<sheet>.csv').
+  const [file] = readdirSync(out);
+  if (file === undefined) throw new Error(`LibreOffice wrote nothing for ${path}`);
+  return join(out, file);
+}
+
+/**
+ * Opens the file in LibreOffice headless with "always recalculate" set, saves it as .xlsx, and
+ * reads every formula's result back: the numbers LibreOffice computed, not the cached ones (the
+ * caller should strip cached results first with `stripFormulaResults`).
+ */
+export async function recomputeWithLibreOffice(path: string, sheet: string): Promise<Grid> {
+  const converted = convertWithLibreOffice(path, 'xlsx', true);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(out, basename(path)));
+  await wb.xlsx.readFile(converted);
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`LibreOffice output has no sheet ${sheet}`);
   const grid: Grid = [];
