@@ -49,7 +49,12 @@ export function buildDataIssuesSheet(
   });
   const cells: Cell[][] =
     ingest.issues.length > 0
-      ? ingest.issues.map((i) => [i.row, i.column ?? '', i.value, i.reason, L.actions[i.action]])
+      ? // Rejected rows first (their revenue is missing from every figure), then adjusted ones.
+        [...ingest.issues]
+          .sort((a, b) =>
+            a.action === b.action ? a.row - b.row : a.action === 'rejected' ? -1 : 1,
+          )
+          .map((i) => [i.row, i.column ?? '', i.value, i.reason, L.actions[i.action]])
       : [[null, null, null, L.noIssues, null]];
   blocks.push({
     row: tableRow + 1,
