@@ -9,7 +9,7 @@ export * from './user-error';
 export * from './analysis/types';
 export { analyseTop20 } from './analysis/top20';
 export { parsePeriodArg, resolvePeriods } from './analysis/periods';
-export { SalesIngest, ingestSales } from './ingest/sales-ingest';
+export { SalesIngest, ingestSales, type IngestOptions } from './ingest/sales-ingest';
 export { findHeaderRow, matchHeaders } from './ingest/headers';
 export { buildTop20, type Top20BuildOptions, type Top20BuildResult } from './reports/top20-build';
 export { buildTop20Sheet } from './reports/top20-sheet';
