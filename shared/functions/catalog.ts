@@ -6,7 +6,9 @@ import { CellError } from './cell-error';
 import type { CallContext, Grid } from './cell-values';
 import type { FunctionDefinition } from './definition';
 import { CONCENTRATION, SHARE, TOPN, WHALE } from './portfolio';
+import { EXPOSURE, PRICEPOSITION, PVM } from './pricing';
 import { GROWTH, MARGIN, SHAREOFWALLET, WALKAWAY } from './profitability';
+import { COVERAGE, SIGNALCLOCK } from './relationships';
 
 /** Every function, in the order of SPEC §4. */
 export const FUNCTIONS: readonly FunctionDefinition[] = [
@@ -18,6 +20,11 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   WHALE,
   WALKAWAY,
   SHAREOFWALLET,
+  PVM,
+  PRICEPOSITION,
+  EXPOSURE,
+  COVERAGE,
+  SIGNALCLOCK,
 ];
 
 const BY_ID = new Map(FUNCTIONS.map((f) => [f.id, f]));

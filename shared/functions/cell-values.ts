@@ -224,13 +224,13 @@ export function optionalNumber(
  * optionalChoice('hhi', 'measure', 'HHI', ['HHI', 'CR'], ctx); // 'HHI'
  * optionalChoice('foo', 'measure', 'HHI', ['HHI', 'CR'], ctx); // #VALUE! naming the choices
  */
-export function optionalChoice<T extends string>(
+export function optionalChoice<T extends string, F extends T | null>(
   arg: unknown,
   name: string,
-  fallback: T,
+  fallback: F,
   choices: readonly T[],
   ctx: CallContext,
-): T | CellError {
+): T | F | CellError {
   const rows = rowsOf(arg);
   const place = new ArgumentPlace(ctx, name, rows.length, rows[0]?.length ?? 0);
   if (rows.length > 1 || (rows[0]?.length ?? 0) > 1) {

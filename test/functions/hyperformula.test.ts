@@ -131,7 +131,7 @@ for (const f of FUNCTIONS) {
   const name = excelName(f.id);
   KamPlugin.implementedFunctions[name] = {
     method: `call${f.id}`,
-    arraySizeMethod: `size${f.id}`,
+    sizeOfResultArrayMethod: `size${f.id}`,
     vectorizationForbidden: true,
     parameters: f.params.map((p) => ({
       argumentType: p.range ? FunctionArgumentType.RANGE : FunctionArgumentType.SCALAR,
@@ -167,6 +167,12 @@ function generatedCases(): Case[] {
     Math.round((r as number) * (0.5 + prng() * 0.7) * 100) / 100,
   ]);
   const profit = revenue.map(([r], i) => [(r as number) - (cost[i][0] as number)]);
+  const qty = revenue.map(([r]) => [
+    prng() < 0.05 ? null : Math.round((r as number) / (5 + prng() * 20)),
+  ]);
+  const products = keys.map(() => [`P${Math.floor(prng() * 12)}`]);
+  const raised = keys.map((_k, i) => [46350 + i / 48]);
+  const acted = raised.map(([t]) => [prng() < 0.3 ? null : t + prng() * 2]);
   revenue[17] = [0];
   revenue[40] = [null];
   cost[40] = [null];
@@ -185,6 +191,25 @@ function generatedCases(): Case[] {
     { id: 'TOPN', args: [keys, revenue] },
     { id: 'WHALE', args: [profit] },
     { id: 'WHALE', args: [profit, true] },
+    ...[undefined, 'price', 'TOTAL'].map((component) => ({
+      id: 'PVM',
+      args: [
+        qty.slice(0, 60),
+        revenue.slice(0, 60),
+        qty.slice(60, 120),
+        cost.slice(60, 120),
+        component,
+      ],
+    })),
+    { id: 'PRICEPOSITION', args: [revenue.slice(0, 50), revenue] },
+    { id: 'EXPOSURE', args: [keys, products, qty, revenue] },
+    { id: 'EXPOSURE', args: [keys, products, qty, revenue, keys[3][0]] },
+    {
+      id: 'COVERAGE',
+      args: [keys.map(([k], i) => [i % 3 === 0 ? '' : `${k}; Per Holm; ${k.toUpperCase()}`])],
+    },
+    { id: 'SIGNALCLOCK', args: [raised, acted, 24, '2026-11-27 08:00'] },
+    { id: 'SIGNALCLOCK', args: [raised] },
   ];
 }
 
