@@ -16,11 +16,15 @@
  * there, outside `heapUsed`). Resizable ArrayBuffers (ES2024) are reserved by V8 directly and are
  * missing from Node's `memoryUsage().arrayBuffers`; their bytes are added by walking the table.
  *
+ * Then the custom functions (bench/functions.bench.ts): CONCENTRATION, TOPN and MARGIN, each one
+ * call over a `rows` × 1 range, against a hand-written loop doing the same arithmetic.
+ *
  * Run with `npm run bench` (`node --expose-gc bin/bench.cjs`); `-- --json` prints one JSON object.
  */
 import { readFileSync } from 'node:fs';
 import { SALES_COL, type SampleCell, generateSales } from '../shared/sample/sales-generator';
 import type { IngestResult } from '../shared/sales-table';
+import { functionsBench, type FunctionBenchLine } from './functions.bench';
 
 type Ours = typeof import('./ours');
 type Arquero = typeof import('arquero');
@@ -81,6 +85,8 @@ export interface BenchReport {
   met: { ratioFloor: boolean | null; ratioArquero: boolean | null; tableHeapMb: boolean | null };
   /** Why ours could not run, when it could not. */
   oursError?: string;
+  /** The custom functions over `rows`-row ranges against hand-written loops (issue 3). */
+  functions: FunctionBenchLine[];
 }
 
 /**
@@ -154,6 +160,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (sink < 0) log('unreachable');
 
+  log(`custom functions over ${fmtInt(options.rows)}-row ranges…`);
+  const functions = functionsBench(options.rows, options.runs, options.warmup).map((f) => ({
+    ...f,
+    oursMs: round(f.oursMs)!,
+    loopMs: round(f.loopMs)!,
+    ratio: round(f.ratio, 3)!,
+  }));
+
   const oursMs = times.ours.length ? median(times.ours) : null;
   const floorMs = median(times.floor);
   const arqueroMs = median(times.arquero);
@@ -182,6 +196,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     node: process.version,
     arquero: arqueroVersion(),
     targets: TARGETS,
+    functions,
     met: {
       ratioFloor: ratioFloor === null ? null : ratioFloor <= TARGETS.ratioFloor,
       ratioArquero: ratioArquero === null ? null : ratioArquero < TARGETS.ratioArquero,
@@ -452,6 +467,17 @@ function table(r: BenchReport): string {
       `  (V8 heap ${ms(r.tableHeapUsedMb)} MB + ArrayBuffers ${ms(r.tableArrayBuffersMb)} MB ` +
         `+ resizable ArrayBuffers ${ms(r.tableResizableMb)} MB, measured with the input arrays ` +
         `released; typed columns reachable from the table: ${ms(r.tableColumnsMb)} MB)`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    `Custom functions, one call over a ${fmtInt(r.rows)} × 1 range, vs a hand-written loop:`,
+  );
+  const f0 = Math.max(...r.functions.map((f) => f.name.length));
+  for (const f of r.functions) {
+    lines.push(
+      `  ${f.name.padEnd(f0)}  ${ms(f.oursMs).padStart(7)} ms  loop ${ms(f.loopMs).padStart(6)} ms  ` +
+        `${ratio(f.ratio)}`,
     );
   }
   return `${lines.join('\n')}\n`;
