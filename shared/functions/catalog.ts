@@ -52,8 +52,7 @@ export function functionById(id: string): FunctionDefinition {
  */
 export function callFunction(id: string, args: readonly unknown[], ctx: CallContext): Grid {
   const f = functionById(id);
-  const given = args.length;
-  let last = given;
+  let last = args.length;
   while (last > 0 && args[last - 1] === undefined) last--;
   if (last > f.params.length) {
     return [

@@ -86,6 +86,20 @@ export class ArgumentPlace {
     return new CellError(kind, `${this.ctx.name}: ${this.arg} ${what}${this.at(row, col)}${tail}`);
   }
 
+  /**
+   * An error when this argument's shape differs from `other`'s (arguments read side by side).
+   *
+   * @example
+   * values.shapeError(keys); // KAM.TOPN: values has 3×1 cells and keys 2×1: give ranges of the same shape
+   */
+  shapeError(other: ArgumentPlace): CellError | null {
+    if (this.rows === other.rows && this.cols === other.cols) return null;
+    return this.whole(
+      '#VALUE!',
+      `has ${this.rows}×${this.cols} cells and ${other.arg} ${other.rows}×${other.cols}: give ranges of the same shape`,
+    );
+  }
+
   /** An error about the argument as a whole: `KAM.TOPN: n must be a whole number ≥ 1, not 0`. */
   whole(kind: ErrorKind, what: string): CellError {
     return new CellError(kind, `${this.ctx.name}: ${this.arg} ${what}`);
@@ -198,6 +212,26 @@ export class NumberGrid {
 }
 
 /**
+ * The one cell of an argument that takes a single value (undefined when omitted), or an error when
+ * a range of more than one cell was given.
+ *
+ * @example
+ * singleCell([['CR']], 'measure', ctx); // { cell: 'CR', place }
+ */
+export function singleCell(
+  arg: unknown,
+  name: string,
+  ctx: CallContext,
+): { cell: unknown; place: ArgumentPlace } | CellError {
+  const rows = rowsOf(arg);
+  const cols = rows[0]?.length ?? 0;
+  const place = new ArgumentPlace(ctx, name, rows.length, cols);
+  if (rows.length > 1 || cols > 1)
+    return place.whole('#VALUE!', 'must be a single value, not a range');
+  return { cell: rows[0]?.[0], place };
+}
+
+/**
  * An optional single number (a count, a limit): its default when omitted or blank, an error when
  * it is a range of more than one cell or not a number.
  *
@@ -231,12 +265,9 @@ export function optionalChoice<T extends string, F extends T | null>(
   choices: readonly T[],
   ctx: CallContext,
 ): T | F | CellError {
-  const rows = rowsOf(arg);
-  const place = new ArgumentPlace(ctx, name, rows.length, rows[0]?.length ?? 0);
-  if (rows.length > 1 || (rows[0]?.length ?? 0) > 1) {
-    return place.whole('#VALUE!', 'must be a single value, not a range');
-  }
-  const cell = rows[0]?.[0];
+  const one = singleCell(arg, name, ctx);
+  if (isCellError(one)) return one;
+  const { cell, place } = one;
   if (isBlank(cell)) return fallback;
   const text = String(cell).trim().toUpperCase();
   const choice = choices.find((c) => c === text);
@@ -257,12 +288,9 @@ export function optionalFlag(
   fallback: boolean,
   ctx: CallContext,
 ): boolean | CellError {
-  const rows = rowsOf(arg);
-  const place = new ArgumentPlace(ctx, name, rows.length, rows[0]?.length ?? 0);
-  if (rows.length > 1 || (rows[0]?.length ?? 0) > 1) {
-    return place.whole('#VALUE!', 'must be a single value, not a range');
-  }
-  const cell = rows[0]?.[0];
+  const one = singleCell(arg, name, ctx);
+  if (isCellError(one)) return one;
+  const { cell, place } = one;
   if (isBlank(cell)) return fallback;
   if (typeof cell === 'boolean') return cell;
   if (cell === 1 || cell === 0) return cell === 1;

@@ -161,12 +161,8 @@ function keyedList(
   const profits = profitsArg === undefined ? null : NumberGrid.read(profitsArg, 'profits', ctx);
   const cells = keyRows.length * keyCols;
   for (const g of profits ? [values, profits] : [values]) {
-    if (g.rows !== keyRows.length || g.cols !== keyCols) {
-      return g.place.whole(
-        '#VALUE!',
-        `has ${g.rows}×${g.cols} cells and keys ${keyRows.length}×${keyCols}: give ranges of the same shape`,
-      );
-    }
+    const misfit = g.place.shapeError(keyPlace);
+    if (misfit) return misfit;
   }
   const out: KeyedList = { keys: [], values: [], profits: profits ? [] : null };
   for (let i = 0; i < cells; i++) {

@@ -28,12 +28,8 @@ const one = (v: CellValue): Grid => [[v]];
 function sameShape(grids: readonly NumberGrid[]): CellError | null {
   const [first] = grids;
   for (const g of grids) {
-    if (g.rows !== first.rows || g.cols !== first.cols) {
-      return g.place.whole(
-        '#VALUE!',
-        `has ${g.rows}×${g.cols} cells and ${first.place.arg} ${first.rows}×${first.cols}: give ranges of the same shape`,
-      );
-    }
+    const misfit = g.place.shapeError(first.place);
+    if (misfit) return misfit;
     for (const [, problem] of g.problems) return problem;
   }
   return null;
@@ -287,14 +283,8 @@ export const EXPOSURE: FunctionDefinition = {
     const quantities = NumberGrid.read(args[2], 'quantities', ctx);
     const revenues = NumberGrid.read(args[3], 'revenues', ctx);
     for (const k of [products, quantities, revenues]) {
-      if (k.place.rows !== accounts.place.rows || k.place.cols !== accounts.place.cols) {
-        return one(
-          k.place.whole(
-            '#VALUE!',
-            `has ${k.place.rows}×${k.place.cols} cells and accounts ${accounts.place.rows}×${accounts.place.cols}: give ranges of the same shape`,
-          ),
-        );
-      }
+      const misfit = k.place.shapeError(accounts.place);
+      if (misfit) return one(misfit);
     }
     const bad = sameShape([quantities, revenues]);
     if (bad) return one(bad);

@@ -14,6 +14,7 @@ import {
   optionalNumber,
   readTimestamp,
   rowsOf,
+  singleCell,
   shown,
   type CellValue,
   type Grid,
@@ -118,12 +119,9 @@ export const SIGNALCLOCK: FunctionDefinition = {
     if (isCellError(limit)) return [[limit]];
     const limitPlace = new ArgumentPlace(ctx, 'limit_hours', 1, 1);
     if (!(limit > 0)) return [[limitPlace.whole('#NUM!', `is ${limit}; use hours above 0`)]];
-    const nowRows = rowsOf(args[3]);
-    const nowPlace = new ArgumentPlace(ctx, 'now', nowRows.length, nowRows[0]?.length ?? 0);
-    if (nowRows.length > 1 || (nowRows[0]?.length ?? 0) > 1) {
-      return [[nowPlace.whole('#VALUE!', 'must be a single value, not a range')]];
-    }
-    const given = nowRows.length === 0 ? NaN : readTimestamp(nowRows[0][0], nowPlace, 0, 0);
+    const nowCell = singleCell(args[3], 'now', ctx);
+    if (isCellError(nowCell)) return [[nowCell]];
+    const given = readTimestamp(nowCell.cell, nowCell.place, 0, 0);
     if (isCellError(given)) return [[given]];
     const now = Number.isNaN(given) ? ctx.now() : given;
 
@@ -134,16 +132,8 @@ export const SIGNALCLOCK: FunctionDefinition = {
     const raisedPlace = new ArgumentPlace(ctx, 'raised_at', raised.length, cols);
     const actedPlace = new ArgumentPlace(ctx, 'acted_at', acted.length, actedCols);
     const single = acted.length * actedCols <= 1;
-    if (!single && (acted.length !== raised.length || actedCols !== cols)) {
-      return [
-        [
-          actedPlace.whole(
-            '#VALUE!',
-            `has ${acted.length}×${actedCols} cells and raised_at ${raised.length}×${cols}: give ranges of the same shape`,
-          ),
-        ],
-      ];
-    }
+    const misfit = single ? null : actedPlace.shapeError(raisedPlace);
+    if (misfit) return [[misfit]];
     const out: Grid = [];
     for (let r = 0; r < raised.length; r++) {
       const line: CellValue[] = [];
