@@ -44,7 +44,7 @@ export const SHARE: FunctionDefinition = {
   id: 'SHARE',
   description: 'Each value’s share of the total of the range (spills in the range’s shape).',
   help:
-    'Share sₐ = Rₐ / ΣR (SPEC §3). Blank cells stay blank and are not counted; credit notes ' +
+    'Share sₐ = Rₐ / ΣR. Blank cells stay blank and are not counted; credit notes ' +
     '(negative values) are part of the total. A total of 0 or less is #DIV/0!.',
   params: [
     { name: 'values', description: 'Revenue per account: a range.', type: 'number', range: true },
@@ -82,7 +82,7 @@ export const CONCENTRATION: FunctionDefinition = {
     'HHI = Σ(100·sₐ)² over accounts with positive revenue (below 1,000 low, 1,000–1,800 ' +
     'moderate, above 1,800 high); EFFECTIVE = 10,000 / HHI, the number of equal customers with ' +
     'the same concentration; CR = share of the n largest (n defaults to 5); N80 = fewest accounts ' +
-    'that make 80 % of revenue; GINI over positive revenues (SPEC §3). Blanks are skipped. The ' +
+    'that make 80 % of revenue; GINI over positive revenues. Blanks are skipped. The ' +
     'result does not depend on the order of the values nor on their unit.',
   params: [
     { name: 'values', description: 'Revenue per account: a range.', type: 'number', range: true },
@@ -292,8 +292,8 @@ export const WHALE: FunctionDefinition = {
   description:
     'Whale-curve peak: the most profit the best accounts make, as a share of total profit.',
   help:
-    'Accounts sorted by gross profit, largest first; cumulative profit as a share of total profit ' +
-    '(SPEC §3). The peak (often 1.5–3, i.e. 150–300 %) minus 1 is the profit the loss-making tail ' +
+    'Accounts sorted by gross profit, largest first; cumulative profit as a share of total profit. ' +
+    'The peak (often 1.5–3, i.e. 150–300 %) minus 1 is the profit the loss-making tail ' +
     'destroys. With as_curve TRUE it spills the curve: share of accounts, cumulative share of ' +
     'profit, starting at 0, 0. A total profit of 0 or less is #DIV/0!.',
   params: [

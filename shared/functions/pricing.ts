@@ -101,7 +101,7 @@ export const PVM: FunctionDefinition = {
         ['other', 0],
         ['total', 7900],
       ],
-      note: 'SPEC §3: A 1000 at 10 → 1000 at 11, B 800 at 15 → 700 at 15, C 500 at 20 → 800 at 23.',
+      note: 'The worked example: A 1000 at 10 → 1000 at 11, B 800 at 15 → 700 at 15, C 500 at 20 → 800 at 23.',
     },
     {
       args: [
@@ -139,8 +139,8 @@ export const PRICEPOSITION: FunctionDefinition = {
   id: 'PRICEPOSITION',
   description: 'Where a price sits in the band of prices paid: 0 = the cheapest, 1 = the dearest.',
   help:
-    'The percentile of the price among the unit prices the accounts pay for the product (SPEC §3 ' +
-    'price band): inside the band it equals PERCENTRANK.INC (without its rounding to 3 digits); ' +
+    'The percentile of the price among the unit prices the accounts pay for the product (its price ' +
+    'band): inside the band it equals PERCENTRANK.INC (without its rounding to 3 digits); ' +
     'below the band 0, above it 1. A range of prices gives a range of positions. Blanks in the ' +
     'band are skipped.',
   params: [
@@ -215,7 +215,7 @@ export const EXPOSURE: FunctionDefinition = {
   help:
     'From invoice lines (account, product, quantity, revenue): per account and product the unit ' +
     'price p = R / Q (net quantity > 0 only); the best price p* any account with the same or a ' +
-    'smaller volume of that product got; exposure = Σ max(0, p − p*)·Q (SPEC §3). The total over ' +
+    'smaller volume of that product got; exposure = Σ max(0, p − p*)·Q. The total over ' +
     'all accounts, or for the one account named. Rows where quantity and revenue are blank are skipped.',
   params: [
     {

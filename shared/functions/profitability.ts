@@ -15,7 +15,7 @@ export const MARGIN: FunctionDefinition = {
   id: 'MARGIN',
   description: 'Gross margin: (revenue − cost) / revenue, for a value or cell by cell over ranges.',
   help:
-    'Gross margin = (revenue − cost) / revenue (SPEC §3). Ranges give a range of the same shape; ' +
+    'Gross margin = (revenue − cost) / revenue. Ranges give a range of the same shape; ' +
     'a single value is applied to every row. A row with revenue 0 is #DIV/0!; a row where both ' +
     'are blank stays blank; a blank cost counts as 0.',
   params: [
@@ -52,7 +52,7 @@ export const GROWTH: FunctionDefinition = {
   description:
     'Growth: (current − previous) / |previous|; "new" when there was no previous revenue.',
   help:
-    'Growth = (current − previous) / |previous| (SPEC §3), so a negative previous (credit notes) ' +
+    'Growth = (current − previous) / |previous|, so a negative previous (credit notes) ' +
     'still shows a rise as growth. Previous 0 with current revenue gives the text "new"; both 0 ' +
     'is #DIV/0! (nothing to compare). Ranges give a range of the same shape.',
   params: [
@@ -93,7 +93,7 @@ export const WALKAWAY: FunctionDefinition = {
     'Walk-away test: the profit left if the account is lost (total − account − fixed costs).',
   help:
     'Profit after losing the account = total profit − the account’s profit − fixed costs ' +
-    '(SPEC §3: "can we say no?"). A loss-making account gives more than the total: losing it ' +
+    '("can we say no?"). A loss-making account gives more than the total: losing it ' +
     'raises profit. Ranges give a range of the same shape.',
   params: [
     num('account_profit', 'The account’s gross profit: a number or a range.'),
@@ -127,7 +127,7 @@ export const SHAREOFWALLET: FunctionDefinition = {
   id: 'SHAREOFWALLET',
   description: 'Share of wallet: our revenue from the account / its estimated total spend.',
   help:
-    'Share of wallet = our revenue / the account’s estimated total spend (SPEC §3), per period ' +
+    'Share of wallet = our revenue / the account’s estimated total spend, per period ' +
     'and, when given, per product group. A wallet of 0 is #DIV/0!, a negative one #NUM!. Above 1 ' +
     'means the estimate is below what we already sell: revise it.',
   params: [

@@ -26,7 +26,7 @@ export const COVERAGE: FunctionDefinition = {
   description: 'How many distinct people of ours know the decision maker (names separated by ;).',
   help:
     'Coverage = the number of distinct people of ours in the “our contacts” cell, names ' +
-    'separated by semicolons or line breaks, compared without case and extra spaces (SPEC §3). ' +
+    'separated by semicolons or line breaks, compared without case and extra spaces. ' +
     'A blank cell is 0: nobody knows them. Coverage ≤ 1 is a key-person risk. A range gives a ' +
     'range of counts.',
   params: [
@@ -64,8 +64,8 @@ export const SIGNALCLOCK: FunctionDefinition = {
   id: 'SIGNALCLOCK',
   description: 'Hours left to act on a signal (negative = overdue), on a 24-hour clock by default.',
   help:
-    'Hours left = limit − hours from raised to acted, or to now while no action is recorded ' +
-    '(SPEC §3 signal clock). Negative means overdue: the signal waited longer than the limit. ' +
+    'Hours left = limit − hours from raised to acted, or to now while no action is recorded. ' +
+    'Negative means overdue: the signal waited longer than the limit. ' +
     'Times are date-times (serial numbers, dates or text such as 2026-11-26 14:05). Without now ' +
     'the workbook’s clock is used and the cell recalculates on every change; give now (e.g. ' +
     'NOW()) to control it. Ranges of raised and acted times give a range.',
