@@ -17,3 +17,10 @@ export { buildDataIssuesSheet } from './reports/data-issues-sheet';
 export { top20Json, type Top20Json } from './reports/top20-json';
 export { top20Summary } from './reports/top20-summary';
 export { labels, type Lang } from './reports/labels';
+export { MemoryWorkbook } from './memory-workbook';
+export {
+  findSalesSources,
+  REQUIRED_FIELDS,
+  SALES_FIELDS,
+  type SalesSource,
+} from './reports/sales-sources';

@@ -167,3 +167,8 @@ export function labels(lang: Lang): Labels {
 
 /** Both languages, for readers that must recognise a sheet built in either. */
 export const ALL_LABELS: readonly Labels[] = [en, sv];
+
+/** The names of sheets the toolkit builds, in every language: never read as sales data. */
+export const BUILT_SHEETS: ReadonlySet<string> = new Set(
+  ALL_LABELS.flatMap((l) => [l.top20Sheet, l.issuesSheet]),
+);

@@ -12,7 +12,7 @@ import { UserError } from '../user-error';
 import { readAllRows, type RawRow, type Workbook } from '../workbook';
 import { buildDataIssuesSheet } from './data-issues-sheet';
 import { readKeptNotes, type KeptNotes } from './kept-notes';
-import { ALL_LABELS, labels, type Lang } from './labels';
+import { ALL_LABELS, BUILT_SHEETS, labels, type Lang } from './labels';
 import type { SourceInfo } from './sheet-header';
 import { top20Json, type Top20Json } from './top20-json';
 import { buildTop20Sheet } from './top20-sheet';
@@ -41,8 +41,6 @@ export interface Top20BuildResult {
   readonly written: readonly string[];
 }
 
-/** The names of sheets the toolkit builds, in every language: never read as sales data. */
-const BUILT_SHEETS = new Set(ALL_LABELS.flatMap((l) => [l.top20Sheet, l.issuesSheet]));
 
 class NoTableHere extends Error {}
 

@@ -1,0 +1,80 @@
+/**
+ * A workbook held in memory: the Workbook port over plain arrays. The in-browser preview of the
+ * task pane runs on it (the sample data, no Office), and tests use it as the simplest host. A
+ * written sheet keeps its SheetSpec (for rendering) and its cell values (a formula as its cached
+ * value), so a rebuild reads back the notes typed into it.
+ */
+import { isFormula, type SheetSpec } from './sheet-spec';
+import type { RawCell, RawRow, Workbook } from './workbook';
+
+/** Rows per chunk handed to readRows' callback. */
+const CHUNK = 10_000;
+
+/**
+ * @example
+ * const wb = new MemoryWorkbook({ Sales: [['Customer', 'Net sales'], ['Acme AB', 100]] });
+ * await buildTop20(wb); // writes 'Top 20' and 'Data issues'
+ * wb.spec('Top 20'); // the SheetSpec, for a preview grid
+ */
+export class MemoryWorkbook implements Workbook {
+  private readonly sheets = new Map<string, RawCell[][]>();
+  private readonly specs = new Map<string, SheetSpec>();
+
+  constructor(sheets: Readonly<Record<string, readonly RawRow[]>> = {}) {
+    for (const [name, rows] of Object.entries(sheets))
+      this.sheets.set(
+        name,
+        rows.map((r) => [...r]),
+      );
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return [...this.sheets.keys()];
+  }
+
+  async readRows(
+    sheet: string,
+    onChunk: (rows: readonly RawRow[], firstRow: number, lastRow?: number) => void,
+  ): Promise<void> {
+    const rows = this.sheets.get(sheet);
+    if (!rows) throw new Error(`No sheet "${sheet}"`);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      onChunk(rows.slice(i, i + CHUNK), i + 1, rows.length);
+    }
+  }
+
+  async writeSheet(spec: SheetSpec): Promise<void> {
+    const grid: RawCell[][] = [];
+    for (const block of spec.blocks) {
+      block.cells.forEach((line, r) => {
+        const row = (grid[block.row + r] ??= []);
+        line.forEach((cell, c) => {
+          row[block.col + c] = cell !== null && isFormula(cell) ? (cell.value ?? null) : cell;
+        });
+      });
+    }
+    const rows = Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
+    this.sheets.set(spec.name, rows);
+    this.specs.set(spec.name, spec);
+  }
+
+  /** The cells of a sheet (a copy), rows from row 1. */
+  rows(sheet: string): RawCell[][] {
+    return (this.sheets.get(sheet) ?? []).map((r) => [...r]);
+  }
+
+  /** Sets one cell (1-based row and column), as a user typing into the sheet. */
+  setCell(sheet: string, row: number, col: number, value: RawCell): void {
+    const rows = this.sheets.get(sheet);
+    if (!rows) throw new Error(`No sheet "${sheet}"`);
+    while (rows.length < row) rows.push([]);
+    const line = rows[row - 1];
+    while (line.length < col) line.push(null);
+    line[col - 1] = value;
+  }
+
+  /** The SheetSpec a sheet was last written from, or undefined for an input sheet. */
+  spec(sheet: string): SheetSpec | undefined {
+    return this.specs.get(sheet);
+  }
+}
