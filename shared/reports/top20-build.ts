@@ -28,8 +28,13 @@ export interface Top20BuildOptions {
   readonly now?: Date;
   /** When false, analyse only (for `--json` without an output file). Default true. */
   readonly write?: boolean;
-  /** Called after each chunk with the number of rows read so far. */
-  readonly onProgress?: (rowsRead: number) => void;
+  /**
+   * Called after each chunk with the data rows read so far and, when the host knows the used
+   * range, the data rows in all.
+   */
+  readonly onProgress?: (rowsRead: number, rowsTotal?: number) => void;
+  /** Called when reading is done and the analysis starts, and when the sheets are written. */
+  readonly onPhase?: (phase: 'analysing' | 'writing') => void;
 }
 
 export interface Top20BuildResult {
@@ -40,7 +45,6 @@ export interface Top20BuildResult {
   /** Names of the sheets written. */
   readonly written: readonly string[];
 }
-
 
 class NoTableHere extends Error {}
 
@@ -56,6 +60,7 @@ export async function buildTop20(
   options: Top20BuildOptions = {},
 ): Promise<Top20BuildResult> {
   const { ingest, source } = await readSales(workbook, options);
+  options.onPhase?.('analysing');
   const analysis = analyseTop20(ingest.table, {
     period: options.period,
     settings: options.settings,
@@ -65,6 +70,7 @@ export async function buildTop20(
 
   const lang = options.lang ?? 'en';
   const L = labels(lang);
+  options.onPhase?.('writing');
   const keptNotes = await readPreviousNotes(workbook, lang);
   const common = { lang, source, builtAt: options.now };
   const issues = buildDataIssuesSheet(ingest, { ...common, periods: analysis.periods });
@@ -123,7 +129,7 @@ async function tryRead(
       ingest.push(start === 0 ? rows : rows.slice(start));
       read += rows.length - start;
       lastRow = firstRow + rows.length - 1;
-      options.onProgress?.(read);
+      options.onProgress?.(read, sheetLastRow === undefined ? undefined : sheetLastRow - headerRow);
     });
   } catch (e) {
     if (e instanceof NoTableHere) return null;

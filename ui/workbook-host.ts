@@ -1,0 +1,119 @@
+/**
+ * The Host port over any Workbook adapter: what Excel and the in-browser preview share. The
+ * host-specific parts come in as small functions (where the choice is remembered, how a sheet is
+ * activated, the language); finding sources and building are the core's jobs.
+ */
+import { findSalesSources, type SalesSource } from '../shared/reports/sales-sources';
+import { labels } from '../shared/reports/labels';
+import { buildTop20 } from '../shared/reports/top20-build';
+import { top20Summary } from '../shared/reports/top20-summary';
+import { UserError } from '../shared/user-error';
+import type { Workbook } from '../shared/workbook';
+import type {
+  BuildOutcome,
+  BuildProgress,
+  Host,
+  HostFailure,
+  PaneLanguage,
+  SavedChoice,
+} from './host';
+
+/** Where a host keeps the remembered choice (Excel: workbook settings; preview: memory). */
+export interface ChoiceStore {
+  load(): Promise<SavedChoice | null>;
+  save(choice: SavedChoice): Promise<void>;
+}
+
+export interface WorkbookHostParts {
+  readonly kind: Host['kind'];
+  readonly workbook: Workbook;
+  readonly store: ChoiceStore;
+  readonly language: PaneLanguage;
+  readonly showSheet: (name: string) => Promise<void>;
+  /** The clock written into the sheets' header blocks. */
+  readonly now?: () => Date;
+}
+
+/**
+ * A failure as the pane shows it: the core's UserError as it is (it is written for users), any
+ * other error as a plain sentence with the technical message after it.
+ *
+ * @example
+ * hostFailure(new UserError('There is no sheet "Sales".'), 'en'); // { message: 'There is no sheet "Sales".', userError: true }
+ */
+export function hostFailure(error: unknown, language: PaneLanguage): HostFailure {
+  if (error instanceof UserError) return { message: error.message, userError: true };
+  const detail = error instanceof Error ? error.message : String(error);
+  const lead =
+    language === 'sv'
+      ? 'Något gick fel när arket skulle byggas; inget befintligt ark har ändrats.'
+      : 'Something went wrong while building the sheet; no existing sheet was changed.';
+  return { message: detail ? `${lead} (${detail})` : lead, userError: false };
+}
+
+/**
+ * @example
+ * const host = new WorkbookHost({ kind: 'preview', workbook, store, language: 'en', showSheet });
+ * const outcome = await host.buildTop20(choice, (p) => render(p));
+ */
+export class WorkbookHost implements Host {
+  readonly kind: Host['kind'];
+
+  constructor(private readonly parts: WorkbookHostParts) {
+    this.kind = parts.kind;
+  }
+
+  language(): PaneLanguage {
+    return this.parts.language;
+  }
+
+  findSources(): Promise<SalesSource[]> {
+    return findSalesSources(this.parts.workbook);
+  }
+
+  loadChoice(): Promise<SavedChoice | null> {
+    return this.parts.store.load();
+  }
+
+  saveChoice(choice: SavedChoice): Promise<void> {
+    return this.parts.store.save(choice);
+  }
+
+  async buildTop20(
+    choice: SavedChoice,
+    onProgress: (progress: BuildProgress) => void,
+  ): Promise<BuildOutcome> {
+    const lang = this.parts.language;
+    try {
+      let read = 0;
+      onProgress({ phase: 'reading', rowsRead: 0 });
+      const result = await buildTop20(this.parts.workbook, {
+        sheet: choice.sheet,
+        mapping: choice.mapping,
+        period: choice.period,
+        lang,
+        now: this.parts.now?.(),
+        onProgress: (rowsRead, rowsTotal) => {
+          read = rowsRead;
+          onProgress({ phase: 'reading', rowsRead, rowsTotal });
+        },
+        onPhase: (phase) => onProgress({ phase, rowsRead: read }),
+      });
+      onProgress({ phase: 'done', rowsRead: result.ingest.rowsRead });
+      const L = labels(lang);
+      return {
+        summary: top20Summary(result.analysis, lang),
+        json: result.json,
+        top20Sheet: L.top20Sheet,
+        issuesSheet: L.issuesSheet,
+        issueCount: result.ingest.issues.length,
+      };
+    } catch (e) {
+      throw hostFailure(e, lang);
+    }
+  }
+
+  showSheet(name: string): Promise<void> {
+    return this.parts.showSheet(name);
+  }
+}
