@@ -36,15 +36,19 @@ class FirstChunkRead extends Error {}
 const text = (c: RawCell): string => (c === null || c === undefined ? '' : String(c).trim());
 
 /**
- * The sheets that look like a sales table, in workbook order, with their columns.
+ * The sheets that look like a sales table, in workbook order (or in the order of `names`, e.g. a
+ * host's Excel tables before its sheets), with their columns.
  *
  * @example
  * const sources = await findSalesSources(workbook);
  * sources[0]; // { sheet: 'Sales', headerRow: 1, headers: ['Date', 'Customer', …], columns, missing: [] }
  */
-export async function findSalesSources(workbook: Workbook): Promise<SalesSource[]> {
+export async function findSalesSources(
+  workbook: Workbook,
+  names?: readonly string[],
+): Promise<SalesSource[]> {
   const out: SalesSource[] = [];
-  for (const sheet of await workbook.sheetNames()) {
+  for (const sheet of names ?? (await workbook.sheetNames())) {
     if (BUILT_SHEETS.has(sheet)) continue;
     let found: SalesSource | null = null;
     try {
