@@ -20,7 +20,7 @@ import type { HhiBand } from './types';
  * sortedDescending([3, NaN, 9, -1]) // Float64Array [9, 3, -1]
  */
 export function sortedDescending(values: ArrayLike<number>): Float64Array {
-  return sortDescendingInPlace(finite(values));
+  return sortDescendingInPlace(finiteValues(values));
 }
 
 function sortDescendingInPlace(out: Float64Array): Float64Array {
@@ -34,7 +34,13 @@ function sortDescendingInPlace(out: Float64Array): Float64Array {
   return out;
 }
 
-function finite(values: ArrayLike<number>): Float64Array {
+/**
+ * The finite values (NaN = blank dropped), in their order, as a new array.
+ *
+ * @example
+ * finiteValues([3, NaN, -1]) // Float64Array [3, -1]
+ */
+export function finiteValues(values: ArrayLike<number>): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) n++;
   const out = new Float64Array(n);

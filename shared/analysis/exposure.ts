@@ -9,6 +9,7 @@
  * priced. O(n log n): one sort of the lines, then per product one sort of its pairs by quantity
  * with a running minimum of price.
  */
+import { addCompensated, compensatedTotal } from './compensated-sum';
 
 /** One (account, product) pair that paid more than a customer no larger than itself. */
 export interface ExposureEvidence {
@@ -55,13 +56,7 @@ function num(x: number): number {
   return Number.isFinite(x) ? x : 0;
 }
 
-/** Neumaier-compensated addition into acc[at] (sum) and acc[at + 1] (compensation). */
-function add(acc: Float64Array, at: number, x: number): void {
-  const s = acc[at];
-  const t = s + x;
-  acc[at + 1] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-  acc[at] = t;
-}
+const add = addCompensated;
 
 /**
  * Transparency exposure of invoice lines: line i has account code accounts[i], product code
@@ -115,12 +110,12 @@ export function transparencyExposure(
       add(acc, 0, num(quantities[i]));
       add(acc, 2, num(revenues[i]));
     }
-    const q = acc[0] + acc[1];
+    const q = compensatedTotal(acc, 0);
     if (q > 0) {
       pairProduct.push(product);
       pairAccount.push(account);
       pairQ.push(q);
-      pairR.push(acc[2] + acc[3]);
+      pairR.push(compensatedTotal(acc, 2));
     }
     s = e;
   }

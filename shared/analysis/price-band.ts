@@ -4,6 +4,7 @@
  *
  * Non-finite values (NaN = blank) are ignored, as if absent.
  */
+import { finiteValues } from './concentration';
 
 /** Summary of the prices paid for one product. */
 export interface PriceBand {
@@ -18,12 +19,7 @@ export interface PriceBand {
 }
 
 function sortedFinite(values: ArrayLike<number>): Float64Array {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) n++;
-  const out = new Float64Array(n);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[k++] = values[i];
-  return out.sort();
+  return finiteValues(values).sort();
 }
 
 /** The number of values in `sorted` (ascending) strictly below x. */

@@ -7,6 +7,8 @@
  * the six components add up to R₁ − R₀ to rounding even when they are large and cancel.
  */
 
+import { addCompensated, compensatedTotal } from './compensated-sum';
+
 /** The revenue bridge; volume + mix + price + new + lost + other = total (to rounding). */
 export interface PvmBridge {
   /** (ΣQ₁ − ΣQ₀) · P̄₀ over continuing products. */
@@ -25,23 +27,12 @@ export interface PvmBridge {
   total: number;
 }
 
-/** A compensated sum: [running sum, compensation] (Neumaier's variant of Kahan summation). */
+/** A compensated sum (compensated-sum.ts): [running sum, compensation]. */
 type Sum = Float64Array;
 
-function newSum(): Sum {
-  return new Float64Array(2);
-}
-
-function add(acc: Sum, x: number): void {
-  const s = acc[0];
-  const t = s + x;
-  acc[1] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
-  acc[0] = t;
-}
-
-function value(acc: Sum): number {
-  return acc[0] + acc[1];
-}
+const newSum = (): Sum => new Float64Array(2);
+const add = (acc: Sum, x: number): void => addCompensated(acc, 0, x);
+const value = (acc: Sum): number => compensatedTotal(acc, 0);
 
 function num(x: number): number {
   return Number.isFinite(x) ? x : 0;

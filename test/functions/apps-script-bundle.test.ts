@@ -13,7 +13,7 @@ import { FUNCTIONS, callFunction } from '../../shared/functions/catalog';
 import { isCellError } from '../../shared/functions/cell-error';
 import type { CellValue } from '../../shared/functions/cell-values';
 import { sheetsName, type FunctionDefinition } from '../../shared/functions/definition';
-import { dateFromDateObject } from '../../shared/ingest/dates';
+import { fixClock, fixedNow } from '../support/fixed-clock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require('../../webpack.config.js') as (
@@ -22,8 +22,7 @@ const config = require('../../webpack.config.js') as (
 ) => webpack.Configuration;
 
 /** The clock inside the context: 2026-11-26 12:00 local time. */
-const FIXED = new Date(2026, 10, 26, 12, 0).getTime();
-const now = () => dateFromDateObject(new Date(FIXED));
+const now = fixedNow;
 
 let out: string;
 let code: string;
@@ -43,17 +42,7 @@ beforeAll(async () => {
 
   context = vm.createContext({});
   // A fixed clock, so results that read "now" are comparable with the core's.
-  vm.runInContext(
-    `(() => {
-      const D = Date;
-      class FixedDate extends D {
-        constructor(...a) { if (a.length === 0) super(${FIXED}); else super(...a); }
-        static now() { return ${FIXED}; }
-      }
-      globalThis.Date = FixedDate;
-    })();`,
-    context,
-  );
+  fixClock(context);
   vm.runInContext(code, context, { filename: 'Code.js' });
   // Values as Apps Script delivers them: arrays and dates of the script's own realm, '' for blank.
   toContext = vm.runInContext(

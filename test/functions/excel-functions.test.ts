@@ -16,6 +16,7 @@ import { isCellError } from '../../shared/functions/cell-error';
 import type { CellValue } from '../../shared/functions/cell-values';
 import { excelName, type FunctionDefinition } from '../../shared/functions/definition';
 import { dateFromDateObject } from '../../shared/ingest/dates';
+import { fixClock, fixedNow } from '../support/fixed-clock';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require('../../webpack.config.js') as (
@@ -24,8 +25,7 @@ const config = require('../../webpack.config.js') as (
 ) => webpack.Configuration;
 
 /** The clock inside the context: 2026-11-26 12:00 local time. */
-const FIXED = new Date(2026, 10, 26, 12, 0).getTime();
-const now = () => dateFromDateObject(new Date(FIXED));
+const now = fixedNow;
 
 /** Excel's serial number of a local date-time (days since 1899-12-30). */
 const serial = (d: Date) => dateFromDateObject(d) + 25569;
@@ -86,17 +86,7 @@ beforeAll(async () => {
       },
     },
   });
-  vm.runInContext(
-    `(() => {
-      const D = Date;
-      class FixedDate extends D {
-        constructor(...a) { if (a.length === 0) super(${FIXED}); else super(...a); }
-        static now() { return ${FIXED}; }
-      }
-      globalThis.Date = FixedDate;
-    })();`,
-    context,
-  );
+  fixClock(context);
   vm.runInContext(readFileSync(join(out, 'addin', 'functions.js'), 'utf8'), context, {
     filename: 'functions.js',
   });
