@@ -15,6 +15,11 @@ export interface Workbook {
   /** Names of the sheets in workbook order. */
   sheetNames(): Promise<string[]>;
   /**
+   * Where a sales table can be read from, when a host has more than sheets: Excel's tables (by
+   * name, readable with readRows) before the sheets. Hosts without tables leave it out.
+   */
+  sourceNames?(): Promise<string[]>;
+  /**
    * Reads the used range of a sheet from its first row, in row chunks, calling `onChunk` for each
    * (chunks in order; `firstRow` is the 1-based sheet row of the chunk's first row). Chunks may be
    * dropped by the caller once handled. `lastRow`, when the host knows it (Excel's used range,

@@ -67,8 +67,9 @@ export class WorkbookHost implements Host {
     return this.parts.language;
   }
 
-  findSources(): Promise<SalesSource[]> {
-    return findSalesSources(this.parts.workbook);
+  async findSources(): Promise<SalesSource[]> {
+    const { workbook } = this.parts;
+    return findSalesSources(workbook, await workbook.sourceNames?.());
   }
 
   loadChoice(): Promise<SavedChoice | null> {

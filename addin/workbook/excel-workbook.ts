@@ -69,8 +69,27 @@ export class ExcelWorkbook implements Workbook {
   }
 
   /**
-   * Reads a sheet from row 1 and column A to the end of its used range, in row chunks sized so
-   * no response exceeds 4 MB.
+   * The places a sales table can be, in the order the task pane offers them: the workbook's Excel
+   * tables (sheet order), then its sheets.
+   *
+   * @example
+   * await workbook.sourceNames() // ['SalesTable', 'Sales', 'Top 20']
+   */
+  async sourceNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const tables = context.workbook.tables;
+      const sheets = context.workbook.worksheets;
+      tables.load('items/name');
+      sheets.load('items/name');
+      await context.sync();
+      return [...tables.items.map((t) => t.name), ...sheets.items.map((ws) => ws.name)];
+    });
+  }
+
+  /**
+   * Reads a sheet from row 1 and column A to the end of its used range — or, when no sheet has
+   * that name, the Excel table of that name (its header row first) — in row chunks sized so no
+   * response exceeds 4 MB.
    *
    * @example
    * await workbook.readRows('Sales', (rows, firstRow, lastRow) => ingest.push(rows));
@@ -80,23 +99,36 @@ export class ExcelWorkbook implements Workbook {
     onChunk: (rows: readonly RawRow[], firstRow: number, lastRow?: number) => void,
   ): Promise<void> {
     await this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      let ws = context.workbook.worksheets.getItem(sheet);
+      let area = ws.getUsedRangeOrNullObject(true);
+      area.load('rowIndex,columnIndex,rowCount,columnCount');
+      let origin = true; // a sheet is read from A1, a table from its own corner
       try {
         await context.sync();
       } catch (e) {
-        if (errorCode(e) === 'ItemNotFound') throw new UserError(`There is no sheet "${sheet}".`);
-        throw e;
+        if (errorCode(e) !== 'ItemNotFound') throw e;
+        const table = context.workbook.tables.getItemOrNullObject(sheet);
+        ws = table.worksheet;
+        area = table.getRange();
+        area.load('rowIndex,columnIndex,rowCount,columnCount');
+        origin = false;
+        await context.sync().catch((error: unknown) => {
+          if (errorCode(error) === 'InvalidObjectPath' || table.isNullObject) {
+            throw new UserError(`There is no sheet or table "${sheet}".`);
+          }
+          throw error;
+        });
       }
-      if (used.isNullObject) return;
-      const lastRow = used.rowIndex + used.rowCount;
-      const width = used.columnIndex + used.columnCount;
+      if (origin && area.isNullObject) return;
+      const top = origin ? 0 : area.rowIndex;
+      const left = origin ? 0 : area.columnIndex;
+      const lastRow = area.rowIndex + area.rowCount;
+      const width = area.columnIndex + area.columnCount - left;
       const sizer = new ChunkSizer(width);
-      let first = 0;
+      let first = top;
       while (first < lastRow) {
         const count = Math.min(sizer.rows, lastRow - first);
-        const range = ws.getRangeByIndexes(first, 0, count, width);
+        const range = ws.getRangeByIndexes(first, left, count, width);
         range.load('values');
         try {
           await context.sync();

@@ -87,7 +87,10 @@ async function readSales(
 ): Promise<{ ingest: IngestResult; source: SourceInfo }> {
   const names = await workbook.sheetNames();
   if (options.sheet !== undefined && !names.includes(options.sheet)) {
-    throw new UserError(`There is no sheet "${options.sheet}". Sheets: ${names.join(', ')}.`);
+    const sources = (await workbook.sourceNames?.()) ?? names;
+    if (!sources.includes(options.sheet)) {
+      throw new UserError(`There is no sheet "${options.sheet}". Sheets: ${names.join(', ')}.`);
+    }
   }
   const candidates =
     options.sheet !== undefined ? [options.sheet] : names.filter((n) => !BUILT_SHEETS.has(n));

@@ -82,7 +82,51 @@ describe('reading', () => {
     const fake = new FakeExcel({ sheets: { S: [] } });
     const read = readAll(new ExcelWorkbook(fake.run), 'Nope');
     await expect(read).rejects.toThrow(UserError);
-    await expect(read).rejects.toThrow('There is no sheet "Nope".');
+    await expect(read).rejects.toThrow('There is no sheet or table "Nope".');
+  });
+});
+
+describe('Excel tables', () => {
+  const sales = [
+    ['Customer', 'Net sales'],
+    ['Acme AB', 100],
+    ['Beta AB', 50],
+  ];
+
+  test('are offered before the sheets, in sheet order', async () => {
+    const fake = new FakeExcel({ sheets: { Notes: [['x']], Data: [] } });
+    fake.addTable('Data', 'SalesTable', 'C3:D5');
+    fake.addTable('Notes', 'Other', 'A1:A1');
+    expect(await new ExcelWorkbook(fake.run).sourceNames()).toEqual([
+      'Other',
+      'SalesTable',
+      'Notes',
+      'Data',
+    ]);
+  });
+
+  test('a table is read from its own corner, header first, with sheet row numbers', async () => {
+    const rows: RawRow[] = [[null, 'Exported', null, null], [], []];
+    sales.forEach((line) => rows.push([null, null, ...line]));
+    rows.push([null, null, 'Total', 150]); // below the table: not part of it
+    const fake = new FakeExcel({ sheets: { Data: rows as never } });
+    fake.addTable('Data', 'SalesTable', 'C4:D6');
+    const read = await readAll(new ExcelWorkbook(fake.run), 'SalesTable');
+    expect(read.rows).toEqual(sales);
+    expect(read.calls).toEqual([[4, 6]]);
+  });
+
+  test('buildTop20 reads a table by name', async () => {
+    const fake = new FakeExcel({
+      sheets: { Data: [[], ...sales.map((l) => [null, ...l])] as never },
+    });
+    fake.addTable('Data', 'SalesTable', 'B2:C4');
+    const result = await buildTop20(new ExcelWorkbook(fake.run), {
+      sheet: 'SalesTable',
+      period: { kind: 'all' },
+      now: NOW,
+    });
+    expect(result.analysis.top.map((a) => a.account)).toEqual(['Acme AB', 'Beta AB']);
   });
 });
 

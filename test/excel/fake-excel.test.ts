@@ -69,7 +69,7 @@ describe('load and sync', () => {
       const range = context.workbook.worksheets.getItem('S').getRange('A1');
       expect(() => range.text).toThrow(/Range\.text is not implemented in the fake Excel/);
       expect(() => range.format.autofitColumns()).toThrow(/not implemented in the fake/);
-      expect(() => context.workbook.tables).toThrow(/Workbook\.tables is not implemented/);
+      expect(() => context.workbook.names).toThrow(/Workbook\.names is not implemented/);
       expect(() => {
         range.hyperlink = { address: 'http://x' };
       }).toThrow(/not implemented/);

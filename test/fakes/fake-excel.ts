@@ -309,8 +309,15 @@ function parseTyped(s: string, numberFormat: string): Typed {
   return { kind: 'text', value: s, quoted: false };
 }
 
+/** An Excel table (ListObject): a name over a rectangle of a sheet, header row first. */
+interface TableModel {
+  readonly name: string;
+  readonly rect: Rect;
+}
+
 class BookModel {
   readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
   active: SheetModel | null = null;
   private nextId = 1;
 
@@ -564,8 +571,86 @@ class FakeApplication {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
   constructor(ctx: Ctx) {
     this.worksheets = honest(new FakeWorksheetCollection(ctx), 'WorksheetCollection');
+    this.tables = honest(new FakeTableCollection(ctx), 'TableCollection');
+  }
+}
+
+/** The workbook's tables: their names (`load('items/name')`) and one by name. */
+class FakeTableCollection extends FakeObject {
+  private names: { name: string }[] | undefined = undefined;
+
+  constructor(ctx: Ctx) {
+    super(ctx, 'TableCollection');
+  }
+
+  get items(): { name: string }[] {
+    if (this.names === undefined) throw notLoaded('items');
+    return this.names;
+  }
+
+  override load(props?: string | string[]): this {
+    if (props !== 'items/name') throw notImplemented(this.kind, `load(${JSON.stringify(props)})`);
+    this.ctx.enqueueLoad(props, () => {
+      // Excel lists tables in sheet order, then by position on the sheet.
+      const book = this.ctx.fake.book;
+      const order = (t: TableModel) => [book.sheets.indexOf(t.rect.sheet), t.rect.row, t.rect.col];
+      const sorted = [...book.tables].sort((a, b) => {
+        const [x, y] = [order(a), order(b)];
+        return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+      });
+      this.names = sorted.filter((t) => !t.rect.sheet.deleted).map((t) => ({ name: t.name }));
+      return jsonBytes(this.names);
+    });
+    return this;
+  }
+
+  protected snapshot(prop: string): unknown {
+    throw notImplemented(this.kind, prop);
+  }
+
+  getItemOrNullObject(name: string): FakeTable {
+    return honest(new FakeTable(this.ctx, name), 'Table');
+  }
+}
+
+class FakeTable extends FakeObject {
+  constructor(
+    ctx: Ctx,
+    private readonly key: string,
+  ) {
+    super(ctx, 'Table');
+    this.checkNullAtSync();
+  }
+
+  private find(): TableModel | null {
+    const k = this.key.toLowerCase();
+    const t = this.ctx.fake.book.tables.find((x) => x.name.toLowerCase() === k);
+    return t && !t.rect.sheet.deleted ? t : null;
+  }
+
+  protected override isNull(): boolean {
+    return this.find() === null;
+  }
+
+  protected snapshot(prop: string): unknown {
+    throw notImplemented(this.kind, `load('${prop}')`);
+  }
+
+  /** The whole table, header row included. */
+  getRange(): FakeRange {
+    return range(
+      this.ctx,
+      () => this.find()?.rect ?? fail('InvalidObjectPath', 'No table.'),
+      false,
+      `table(${this.key})`,
+    );
+  }
+
+  get worksheet(): FakeWorksheet {
+    return worksheet(this.ctx, () => this.find()?.rect.sheet ?? null, false, this.key);
   }
 }
 
@@ -1432,6 +1517,11 @@ export class FakeExcel {
     rows.forEach((row, r) => {
       sheet.rows[r] = row.slice();
     });
+  }
+
+  /** Adds an Excel table over `address` of a sheet (header row first), as a user's Format as Table. */
+  addTable(sheet: string, name: string, address: string): void {
+    this.book.tables.push({ name, rect: { sheet: this.model(sheet), ...parseAddress(address) } });
   }
 
   /** Sheet names in order. */
