@@ -76,6 +76,34 @@ export class WorkbookHost implements Host {
     return this.parts.store.load();
   }
 
+  /**
+   * The remembered choice, or else the first source found with the columns matched by their
+   * headers and the rolling 12 months: what a one-click build (the ribbon, the menu) uses.
+   *
+   * @example
+   * await host.buildTop20(await host.choiceOrDefault(), () => {});
+   */
+  async choiceOrDefault(): Promise<SavedChoice> {
+    const saved = await this.loadChoice();
+    if (saved) return saved;
+    const [source] = await this.findSources();
+    if (!source) {
+      throw hostFailure(
+        new UserError(
+          this.parts.language === 'sv'
+            ? 'Ingen försäljningstabell hittades: ett blad behöver rubriker med kund och belopp.'
+            : 'No sales table found: a sheet needs a header row with a customer and an amount column.',
+        ),
+        this.parts.language,
+      );
+    }
+    return {
+      sheet: source.sheet,
+      mapping: Object.fromEntries(source.columns.map((c) => [c.field, c.header])),
+      period: { kind: 'r12' },
+    };
+  }
+
   saveChoice(choice: SavedChoice): Promise<void> {
     return this.parts.store.save(choice);
   }
