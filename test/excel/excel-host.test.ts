@@ -19,7 +19,7 @@ function fakeSettings(fail = false) {
     saveAsync: ((callback?: (result: Office.AsyncResult<void>) => void) => {
       saves++;
       callback?.({
-        status: (fail ? 'failed' : 'succeeded') as Office.AsyncResultStatus,
+        status: (fail ? 'failed' : 'succeeded') as unknown as Office.AsyncResultStatus,
         error: { message: 'The document is read-only.' } as Office.Error,
       } as Office.AsyncResult<void>);
     }) as Office.Settings['saveAsync'],
