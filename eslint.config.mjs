@@ -10,6 +10,7 @@ export default tseslint.config(
       'coverage/',
       // Generated classic script for Apps Script: top-level globals that only Sheets calls.
       'apps-script/src/globals.js',
+      'apps-script/src/entry-globals.js', // hand-written classic script of top-level entry points
     ],
   },
   js.configs.recommended,
@@ -57,6 +58,42 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The task pane (React, the DOM): its entry and the preview host run in a browser.
+    files: ['ui/**/*.{ts,tsx}', 'addin/taskpane/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      // (no-undef is off for TypeScript, which checks names itself; these are for the record.)
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'URL',
+          'Blob',
+          'HTMLElement',
+          'console',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
+    // The app talks to its Host only: no Office, google.script or window globals in its components
+    // (the entries in addin/taskpane/ and the preview host in ui/preview/ are the page's edge).
+    files: ['ui/app/**/*.{ts,tsx}', 'ui/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['Office', 'Excel', 'google', 'window', 'document', 'location', 'navigator'].map(
+          (name) => ({
+            name,
+            message: 'The task pane app reaches the world through its Host only.',
+          }),
+        ),
       ],
     },
   },

@@ -53,3 +53,7 @@ export function call(id: string, args: readonly unknown[]): SheetsCell | SheetsC
   if (functionById(id).result === 'value') return sheetsCell(first, name);
   return grid.map((row) => row.map((cell) => sheetsCell(cell, name)));
 }
+
+// The add-on's server functions (menu, sidebar handlers): top-level wrappers in entry-globals.js
+// call them as KamSheets.onOpen(e), KamSheets.kamBuild(choice), …
+export * from './server';

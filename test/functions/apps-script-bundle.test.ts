@@ -102,11 +102,12 @@ test('the bundle is a classic script that runs without Node', () => {
   expect(code.indexOf('@OnlyCurrentDoc')).toBeLessThan(200);
 });
 
-test('appsscript.json: V8 and only the current spreadsheet', () => {
+test('appsscript.json: V8, only the current spreadsheet and the menu/sidebar UI', () => {
   const manifest = JSON.parse(readFileSync(join(out, 'apps-script', 'appsscript.json'), 'utf8'));
   expect(manifest.runtimeVersion).toBe('V8');
   expect(manifest.oauthScopes).toEqual([
     'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    'https://www.googleapis.com/auth/script.container.ui',
   ]);
 });
 

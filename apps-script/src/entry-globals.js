@@ -1,0 +1,58 @@
+// The add-on's entry points as Apps Script needs them: top-level function declarations (a menu
+// item or google.script.run names a top-level function; a dot is impossible there). Each one
+// delegates to the KamSheets library (apps-script/src/server.ts). A classic script, appended to
+// Code.js after the library by the build; hand-written, unlike globals.js.
+
+/** Builds the KAM menu (AuthMode.NONE: the menu only). */
+function onOpen(e) {
+  KamSheets.onOpen(e);
+}
+
+/** Runs once when the add-on is installed: the same menu. */
+function onInstall(e) {
+  KamSheets.onInstall(e);
+}
+
+// Menu items
+
+function kamBuildTop20() {
+  return KamSheets.kamBuildTop20();
+}
+
+function kamPrepareNegotiation() {
+  KamSheets.kamPrepareNegotiation();
+}
+
+function kamPortfolioRisk() {
+  KamSheets.kamPortfolioRisk();
+}
+
+function kamSignalsLog() {
+  KamSheets.kamSignalsLog();
+}
+
+function kamOpenSidebar() {
+  KamSheets.kamOpenSidebar();
+}
+
+// Sidebar handlers (google.script.run)
+
+function kamFindSources() {
+  return KamSheets.kamFindSources();
+}
+
+function kamLoadChoice() {
+  return KamSheets.kamLoadChoice();
+}
+
+function kamSaveChoice(choice) {
+  KamSheets.kamSaveChoice(choice);
+}
+
+function kamBuild(choice) {
+  return KamSheets.kamBuild(choice);
+}
+
+function kamShowSheet(name) {
+  KamSheets.kamShowSheet(name);
+}
