@@ -6,25 +6,80 @@
 //   shared-runtime page functions.html, help.html and the icons the manifest names;
 // - apps-script/: Code.js, a classic script for Google Sheets — the `KamSheets` library (a `var`)
 //   followed by the generated top-level KAM_* functions (apps-script/src/globals.js) appended raw
-//   and left unminified (Sheets reads their JSDoc for formula help) — and appsscript.json.
+//   and left unminified (Sheets reads their JSDoc for formula help) — and appsscript.json;
+// - addin/ (taskpane): the task pane app (taskpane.js: React + Fluent UI 9 and the in-browser
+//   preview) and taskpane.html, which is also the shared runtime page: office.js, then
+//   functions.js (when the excel bundle is built), then taskpane.js. office.js comes from the CDN
+//   (`--env office=cdn`, the production default) or from a copy of @microsoft/office-js next to
+//   the page (`--env office=local`, the development default: `npm start` and the browser tests run
+//   with no internet). ExcelJS's browser build is copied beside it for the preview's download;
+// - manifest.xml (with excel or taskpane), to dist/ and dist/addin/: the repo's manifest with every
+//   https://localhost:3000 replaced by the add-in's URL (`--env url=…` or ADDIN_URL; https only).
 //
 // The generated entries come from `npm run generate` (run by `npm run build`). Tests build into a
 // temp dir: `config({ bundles: 'apps-script' }, { mode: 'development' })` builds only the bundles
-// named (comma-separated: core, excel, apps-script); then override output.path.
+// named (comma-separated: core, excel, taskpane, apps-script); then override output.path.
+// A production build prints the size of each script (BundleSizesPlugin).
+//
+// `npm start` (webpack serve) serves dist/addin/ at the root of port 3000 — the URLs of
+// manifest.xml, e.g. https://localhost:3000/taskpane.html — over https with the certificate of
+// office-addin-dev-certs (~/.office-addin-dev-certs/localhost.{crt,key}) when it exists, else http.
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
+const { URL } = require('url');
 const webpack = require('webpack');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
 
-const BUNDLES = ['core', 'excel', 'apps-script'];
+const BUNDLES = ['core', 'excel', 'taskpane', 'apps-script'];
 const at = (...parts) => path.resolve(__dirname, ...parts);
+
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const DEV_URL = 'https://localhost:3000';
+const PORT = 3000;
+
+/**
+ * The add-in's base URL from `--env url=…` or ADDIN_URL (default https://localhost:3000), without a
+ * trailing slash. Office loads add-ins over https only: anything else is refused.
+ */
+function addinUrl(env) {
+  const raw = String((env && env.url) || process.env.ADDIN_URL || DEV_URL).trim();
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`The add-in URL "${raw}" is not a URL (ADDIN_URL or --env url=https://…).`);
+  }
+  if (url.protocol !== 'https:') {
+    throw new Error(
+      `The add-in URL "${raw}" must start with https:// (Office loads add-ins over https only).`,
+    );
+  }
+  if (url.search || url.hash)
+    throw new Error(`The add-in URL "${raw}" must not have a query or #.`);
+  return { base: raw.replace(/\/+$/, ''), origin: url.origin };
+}
+
+const xmlEscape = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** manifest.xml with https://localhost:3000 replaced (the AppDomain by the URL's origin). */
+function rewriteManifest(xml, { base, origin }) {
+  return xml
+    .replace(
+      /<AppDomain>https:\/\/localhost:3000\/?<\/AppDomain>/g,
+      `<AppDomain>${xmlEscape(origin)}</AppDomain>`,
+    )
+    .replace(/https:\/\/localhost:3000/g, xmlEscape(base));
+}
 
 /** The Excel functions entry (generated), the input of the metadata plugin. */
 const EXCEL_FUNCTIONS = at('addin/functions/functions.ts');
 
 /**
  * Emits files as they are (`copy`: output name → source file) and wraps an emitted script in raw
- * text (`header`: output name → text; `footer`: output name → source file), marking that script
+ * text (`header`: output name → text; `footer`: output name → source file or files), marking that script
  * minimized so no minimizer strips the appended JSDoc.
  */
 class HostFilesPlugin {
@@ -56,9 +111,9 @@ class HostFilesPlugin {
           const names = new Set([...Object.keys(this.header), ...Object.keys(this.footer)]);
           for (const to of names) {
             if (!compilation.getAsset(to)) continue;
-            const from = this.footer[to];
-            if (from) compilation.fileDependencies.add(from);
-            const footer = from ? fs.readFileSync(from, 'utf8') : '';
+            const from = [this.footer[to] ?? []].flat();
+            for (const f of from) compilation.fileDependencies.add(f);
+            const footer = from.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
             const header = this.header[to] ?? '';
             compilation.updateAsset(
               to,
@@ -72,10 +127,110 @@ class HostFilesPlugin {
   }
 }
 
+/** Emits manifest.xml, rewritten for the add-in's URL, at each of `to`. */
+class ManifestPlugin {
+  constructor({ from, to, url }) {
+    this.from = from;
+    this.to = to;
+    this.url = url;
+  }
+
+  apply(compiler) {
+    const name = 'ManifestPlugin';
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.fileDependencies.add(this.from);
+          const xml = rewriteManifest(fs.readFileSync(this.from, 'utf8'), this.url);
+          for (const to of this.to) {
+            compilation.emitAsset(to, new sources.RawSource(xml), { minimized: true });
+          }
+        },
+      );
+    });
+  }
+}
+
+/** Prints one line per emitted script after a build: `addin/taskpane.js  412 KiB`. */
+class BundleSizesPlugin {
+  apply(compiler) {
+    compiler.hooks.done.tap('BundleSizesPlugin', (stats) => {
+      if (stats.hasErrors()) return;
+      const assets = stats
+        .toJson({ all: false, assets: true })
+        .assets.filter((a) => /\.(js|html)$/.test(a.name))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      const width = Math.max(...assets.map((a) => a.name.length));
+      const lines = assets.map(
+        (a) => `  ${a.name.padEnd(width)}  ${(a.size / 1024).toFixed(0).padStart(5)} KiB`,
+      );
+      console.log(`Bundle sizes:\n${lines.join('\n')}`);
+    });
+  }
+}
+
+/** The dev server: dist/addin/ at /, https with office-addin-dev-certs' certificate when present. */
+function devServer() {
+  const certs = path.join(os.homedir(), '.office-addin-dev-certs');
+  const crt = path.join(certs, 'localhost.crt');
+  const key = path.join(certs, 'localhost.key');
+  const https = fs.existsSync(crt) && fs.existsSync(key);
+  const scheme = https ? 'https' : 'http';
+  return {
+    port: PORT,
+    host: 'localhost',
+    server: https
+      ? {
+          type: 'https',
+          options: {
+            cert: fs.readFileSync(crt),
+            key: fs.readFileSync(key),
+            ...(fs.existsSync(path.join(certs, 'ca.crt'))
+              ? { ca: fs.readFileSync(path.join(certs, 'ca.crt')) }
+              : {}),
+          },
+        }
+      : 'http',
+    static: false,
+    hot: false,
+    liveReload: true,
+    client: { overlay: { warnings: false, errors: true } },
+    headers: { 'Access-Control-Allow-Origin': '*' },
+    // The build writes dist/addin/…; the manifest's URLs have no addin/ prefix.
+    setupMiddlewares: (middlewares) => {
+      middlewares.unshift({
+        name: 'addin-root',
+        middleware: (req, _res, next) => {
+          if (req.url === '/') req.url = '/taskpane.html';
+          if (!req.url.startsWith('/addin/') && !req.url.startsWith('/ws'))
+            req.url = `/addin${req.url}`;
+          next();
+        },
+      });
+      return middlewares;
+    },
+    onListening: () => {
+      const note = https
+        ? ''
+        : ' (http: run `npx office-addin-dev-certs install` for the https Excel needs)';
+      console.log(
+        `KAM Toolkit task pane: ${scheme}://localhost:${PORT}/taskpane.html — open it in a browser for the preview${note}`,
+      );
+    },
+  };
+}
+
 module.exports = (env, argv) => {
   const wanted = env && env.bundles ? String(env.bundles).split(',') : BUNDLES;
   for (const b of wanted) {
     if (!BUNDLES.includes(b)) throw new Error(`Unknown bundle ${b}: use ${BUNDLES.join(', ')}`);
+  }
+  const mode = argv.mode || 'production';
+  const office = (env && env.office) || (mode === 'production' ? 'cdn' : 'local');
+  if (office !== 'cdn' && office !== 'local') {
+    throw new Error(`Unknown --env office=${office}: use cdn or local`);
   }
   const entry = {};
   const plugins = [];
@@ -90,12 +245,54 @@ module.exports = (env, argv) => {
     plugins.push(
       new CustomFunctionsMetadataPlugin({ input: EXCEL_FUNCTIONS, output: 'addin/functions.json' }),
       new HostFilesPlugin({
-        copy: {
-          'addin/functions.html': at('addin/functions/functions.html'),
-          'addin/help.html': at('addin/help.html'),
-          'addin/assets/icon-32.png': at('addin/assets/icon-32.png'),
-          'addin/assets/icon-64.png': at('addin/assets/icon-64.png'),
+        copy: { 'addin/help.html': at('addin/help.html') },
+      }),
+    );
+  }
+  if (wanted.includes('taskpane')) {
+    entry['addin/taskpane'] = './addin/taskpane/index.tsx';
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: 'addin/taskpane.html',
+        template: at('addin/taskpane/taskpane.html'),
+        inject: false,
+        minify: false,
+        templateParameters: {
+          officeJs: office === 'cdn' ? OFFICE_CDN : 'office.js',
+          functionsJs: wanted.includes('excel'),
         },
+      }),
+    );
+    plugins.push(
+      new HostFilesPlugin({
+        // ExcelJS's browser build (its package.json `browser` field), loaded by the preview's
+        // "Download .xlsx" on first use: Excel never downloads it.
+        copy: { 'addin/exceljs.min.js': at('node_modules/exceljs/dist/exceljs.min.js') },
+      }),
+    );
+    if (office === 'local') {
+      plugins.push(
+        new HostFilesPlugin({
+          copy: {
+            // office.js, and the host table it loads when no Office host is around.
+            'addin/office.js': at('node_modules/@microsoft/office-js/dist/office.js'),
+            'addin/o15apptofilemappingtable.js': at(
+              'node_modules/@microsoft/office-js/dist/o15apptofilemappingtable.js',
+            ),
+          },
+        }),
+      );
+    }
+  }
+  if (wanted.includes('excel') || wanted.includes('taskpane')) {
+    // The icons the manifest names (drawn by scripts/make-icons.ts).
+    const icons = [16, 32, 64, 80].map((n) => `addin/assets/icon-${n}.png`);
+    plugins.push(new HostFilesPlugin({ copy: Object.fromEntries(icons.map((f) => [f, at(f)])) }));
+    plugins.push(
+      new ManifestPlugin({
+        from: at('manifest.xml'),
+        to: ['manifest.xml', 'addin/manifest.xml'],
+        url: addinUrl(env),
       }),
     );
   }
@@ -112,17 +309,28 @@ module.exports = (env, argv) => {
             '/** @OnlyCurrentDoc */\n' +
             '// KAM Toolkit for Google Sheets, built by `npm run build` from apps-script/: do not edit.\n',
         },
-        footer: { 'apps-script/Code.js': at('apps-script/src/globals.js') },
+        // The generated KAM_* functions, then the hand-written entry points (onOpen, menu and
+        // sidebar handlers): top-level declarations, as Apps Script requires.
+        footer: {
+          'apps-script/Code.js': [
+            at('apps-script/src/globals.js'),
+            at('apps-script/src/entry-globals.js'),
+          ],
+        },
       }),
     );
   }
   // Source maps for the browser bundles; none for Apps Script (clasp pushes the folder as is).
   plugins.push(
-    new webpack.SourceMapDevToolPlugin({ filename: '[file].map', exclude: /^apps-script\// }),
+    new webpack.SourceMapDevToolPlugin({
+      filename: '[file].map',
+      exclude: [/^apps-script\//, /^addin\/(office|o15apptofilemappingtable|exceljs\.min)\.js$/],
+    }),
   );
+  if (mode === 'production' || (env && env.sizes)) plugins.push(new BundleSizesPlugin());
 
   return {
-    mode: argv.mode || 'production',
+    mode,
     // ES2019 syntax: Apps Script's V8 runtime and Office's web views all run it.
     target: ['web', 'es2019'],
     entry,
@@ -132,7 +340,7 @@ module.exports = (env, argv) => {
       globalObject: 'globalThis',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [
         {
@@ -144,10 +352,29 @@ module.exports = (env, argv) => {
           },
           exclude: /node_modules/,
         },
+        {
+          // The React files as ES modules, so webpack keeps only the Fluent UI components used
+          // (as CommonJS every icon of @fluentui/react-icons would land in the bundle).
+          test: /\.tsx$/,
+          loader: 'ts-loader',
+          options: {
+            transpileOnly: true,
+            compilerOptions: {
+              noEmit: false,
+              target: 'ES2019',
+              useDefineForClassFields: true,
+              jsx: 'react-jsx',
+              module: 'ESNext',
+              moduleResolution: 'node',
+            },
+          },
+          exclude: /node_modules/,
+        },
       ],
     },
     plugins,
     devtool: false,
     performance: { hints: false },
+    devServer: devServer(),
   };
 };

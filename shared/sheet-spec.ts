@@ -124,6 +124,16 @@ export interface SheetSpec {
   readonly notes?: NotesColumn;
   /** Tab colour, hex RGB. */
   readonly tabColor?: string;
+  /** Drop-down lists: cells of `range` (A1, e.g. 'D2:D500') accept only one of `list`. */
+  readonly validations?: readonly DataValidation[];
+}
+
+/** A drop-down list on a range (Excel data validation "list", Sheets "value in list"). */
+export interface DataValidation {
+  /** A1 range on this sheet, e.g. 'D2:D500'. */
+  readonly range: string;
+  /** The allowed values, in drop-down order. */
+  readonly list: readonly string[];
 }
 
 /** True when the cell is a formula. */

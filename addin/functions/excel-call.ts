@@ -21,12 +21,23 @@ import { dateFromDateObject } from '../../shared/ingest/dates';
 /** A cell as Excel receives it from a custom function. */
 export type ExcelCell = number | string | boolean | CustomFunctions.Error;
 
-const CODES: Record<ErrorKind, CustomFunctions.ErrorCode> = {
-  '#DIV/0!': CustomFunctions.ErrorCode.divisionByZero,
-  '#VALUE!': CustomFunctions.ErrorCode.invalidValue,
-  '#NUM!': CustomFunctions.ErrorCode.invalidNumber,
-  '#N/A': CustomFunctions.ErrorCode.notAvailable,
-};
+/**
+ * Excel's code for an error kind, looked up when an error is returned (not when the bundle loads:
+ * outside Excel, e.g. the task pane's browser preview, there is no custom functions runtime).
+ */
+function codeOf(kind: ErrorKind): CustomFunctions.ErrorCode {
+  const codes = CustomFunctions.ErrorCode;
+  switch (kind) {
+    case '#DIV/0!':
+      return codes.divisionByZero;
+    case '#VALUE!':
+      return codes.invalidValue;
+    case '#NUM!':
+      return codes.invalidNumber;
+    case '#N/A':
+      return codes.notAvailable;
+  }
+}
 
 /** The kinds whose message Excel shows. */
 const WITH_MESSAGE: ReadonlySet<ErrorKind> = new Set(['#VALUE!', '#N/A']);
@@ -35,8 +46,8 @@ const WITH_MESSAGE: ReadonlySet<ErrorKind> = new Set(['#VALUE!', '#N/A']);
 function excelCell(cell: CellValue): ExcelCell {
   if (!isCellError(cell)) return cell;
   return WITH_MESSAGE.has(cell.kind)
-    ? new CustomFunctions.Error(CODES[cell.kind], cell.message)
-    : new CustomFunctions.Error(CODES[cell.kind]);
+    ? new CustomFunctions.Error(codeOf(cell.kind), cell.message)
+    : new CustomFunctions.Error(codeOf(cell.kind));
 }
 
 /** Calls the core the way Excel does: its spelling of the name, its local wall-clock time. */

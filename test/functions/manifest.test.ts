@@ -49,6 +49,11 @@ function parse(xml: string): Element[] {
 const xml = readFileSync(join(__dirname, '..', '..', 'manifest.xml'), 'utf8');
 const elements = parse(xml);
 const named = (name: string) => elements.filter((e) => e.name === name);
+const extensionPoint = (type: string) => {
+  const found = named('ExtensionPoint').filter((e) => e.attributes['xsi:type'] === type);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
 const one = (name: string) => {
   const found = named(name);
   expect(found).toHaveLength(1);
@@ -66,7 +71,7 @@ let out: string;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'kam-manifest-'));
-  const base = config({ bundles: 'excel' }, { mode: 'development' });
+  const base = config({ bundles: 'excel,taskpane' }, { mode: 'development' });
   const stats = await new Promise<webpack.Stats>((resolve, reject) =>
     webpack({ ...base, output: { ...base.output, path: out } }, (err, s) =>
       err || !s ? reject(err ?? new Error('no stats')) : resolve(s),
@@ -113,8 +118,7 @@ test('the custom functions run in the shared runtime, namespace KAM', () => {
 
   const runtime = one('Runtime');
   expect(runtime.attributes.lifetime).toBe('long');
-  const point = one('ExtensionPoint');
-  expect(point.attributes['xsi:type']).toBe('CustomFunctions');
+  const point = extensionPoint('CustomFunctions');
   expect(point.path).toContain('AllFormFactors');
 
   const source = (parent: string) => {
@@ -138,8 +142,64 @@ test('every https://localhost:3000/<file> it names is emitted by the build', () 
     const emitted = join(out, 'addin', file);
     expect([url, existsSync(emitted)]).toEqual([url, true]);
   }
-  // The page loads office.js from the CDN and the functions bundle next to it.
-  const page = readFileSync(join(out, 'addin', 'functions.html'), 'utf8');
-  expect(page).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
-  expect(page).toMatch(/<script src="functions\.js"><\/script>/);
+  // The shared runtime page loads office.js, then the functions, then the task pane.
+  const page = readFileSync(join(out, 'addin', 'taskpane.html'), 'utf8');
+  const scripts = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+  expect(scripts).toEqual(['office.js', 'functions.js', 'taskpane.js']);
+});
+
+test('one host: every URL is under the AppDomain, over https', () => {
+  const domains = named('AppDomain').map((e) => e.text.trim());
+  expect(domains).toEqual(['https://localhost:3000']);
+  const urls = [...xml.matchAll(/https?:\/\/[^"<\s]+/g)]
+    .map((m) => m[0])
+    .filter(
+      (u) => !u.startsWith('http://schemas.microsoft.com') && !u.startsWith('http://www.w3.org'),
+    );
+  expect(urls.length).toBeGreaterThan(10);
+  for (const url of urls) expect([url, url.startsWith(domains[0])]).toEqual([url, true]);
+});
+
+test('the version is a valid add-in version (1 to 4 parts of 0–65535)', () => {
+  const version = one('Version').text.trim();
+  expect(version).toMatch(/^\d{1,5}(\.\d{1,5}){0,3}$/);
+  for (const part of version.split('.')) expect(Number(part)).toBeLessThanOrEqual(65535);
+});
+
+test('the ribbon: a KAM group on Home with Build Top 20 (no pane) and the KAM pane, in English and Swedish', () => {
+  const surface = extensionPoint('PrimaryCommandSurface');
+  expect(surface.path).toContain('DesktopFormFactor');
+  expect(one('OfficeTab').attributes.id).toBe('TabHome');
+  const controls = named('Control');
+  expect(controls.map((c) => c.attributes.id)).toEqual(['KAM.BuildTop20', 'KAM.OpenPane']);
+  const actions = named('Action').map((a) => a.attributes['xsi:type']);
+  expect(actions).toEqual(['ExecuteFunction', 'ShowTaskpane']);
+  // The function the ribbon runs is the one the task pane bundle associates.
+  expect(one('FunctionName').text.trim()).toBe('buildTop20');
+  const bundle = readFileSync(join(out, 'addin', 'taskpane.js'), 'utf8');
+  expect(bundle).toMatch(/associate\(\s*['"]buildTop20['"]/);
+  // Every label and tooltip has a Swedish override.
+  const strings = elements.filter(
+    (e) => e.name === 'bt:String' && e.attributes.id !== 'Functions.Namespace',
+  );
+  for (const s of strings) {
+    const i = elements.indexOf(s);
+    const override = elements[i + 1];
+    expect([s.attributes.id, override?.name, override?.attributes.Locale]).toEqual([
+      s.attributes.id,
+      'bt:Override',
+      'sv-SE',
+    ]);
+  }
+  // Icons in the three sizes Office asks for, all emitted.
+  const images = elements.filter((e) => e.name === 'bt:Image' && e.attributes.id);
+  expect(images.map((i) => i.attributes.id)).toEqual(['Icon.16', 'Icon.32', 'Icon.80']);
+});
+
+test('asks for the Excel API the workbook adapter uses', () => {
+  const sets = elements.filter(
+    (e) => (e.name === 'Set' || e.name === 'bt:Set') && e.attributes.Name === 'ExcelApi',
+  );
+  expect(sets.length).toBeGreaterThan(0);
+  for (const s of sets) expect(Number(s.attributes.MinVersion)).toBeGreaterThanOrEqual(1.9);
 });

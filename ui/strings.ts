@@ -1,0 +1,172 @@
+/**
+ * Every word the task pane shows, in English and Swedish: one object per language with the same
+ * keys (the type makes a missing key a compile error; a test checks it too). Sheet words reuse
+ * shared/reports/labels.ts where they fit, so the pane and the sheets say the same thing.
+ */
+import { labels } from '../shared/reports/labels';
+import type { SalesField } from '../shared/sales-table';
+import type { PaneLanguage } from './host';
+
+const enSheet = labels('en');
+const svSheet = labels('sv');
+
+const en = {
+  appTitle: 'KAM Toolkit',
+  loading: 'Looking for the sales table…',
+  sourceTitle: 'Sales data',
+  sourceSheet: 'Sheet',
+  sourceHeaderRow: (row: number) => `Headers in row ${row}`,
+  noSources:
+    'No sales table was found. Add a sheet whose first rows hold headers such as "Customer" and "Net sales", then reload the pane.',
+  columnsTitle: 'Columns',
+  columnsSummary: (found: number, all: number) => `${found} of ${all} columns recognised`,
+  columnsMissing: (fields: string) => `Choose the column for: ${fields}`,
+  required: 'required',
+  none: '— none —',
+  noneHint:
+    'Optional columns left at "— none —" are still recognised by their header when one matches.',
+  fields: {
+    date: 'Invoice date',
+    account: enSheet.account,
+    accountId: 'Account ID',
+    subUnit: 'Sub-unit (site, region)',
+    product: 'Product',
+    productGroup: 'Product group',
+    quantity: 'Quantity',
+    revenue: enSheet.revenue,
+    cost: 'Cost',
+    grossProfit: enSheet.grossProfit,
+    discount: 'Discount',
+    listPrice: 'List price',
+    costToServe: 'Cost to serve',
+    owner: enSheet.owner,
+  } satisfies Record<SalesField, string>,
+  periodTitle: enSheet.period,
+  periodR12: 'Rolling 12 months',
+  periodYtd: 'Year to date',
+  periodYear: 'Calendar year',
+  periodCustom: 'Custom range',
+  periodAll: 'All data',
+  periodFrom: 'From',
+  periodTo: 'To',
+  periodYearLabel: 'Year',
+  periodInvalid: 'Enter both dates; the range must not end before it starts.',
+  build: 'Build Top 20',
+  building: 'Building…',
+  phaseReading: (read: string, total: string | null) =>
+    total === null ? `Reading rows… ${read}` : `Reading rows… ${read} of ${total}`,
+  phaseAnalysing: 'Analysing the accounts…',
+  phaseWriting: 'Writing the sheets…',
+  phaseDone: 'Done',
+  resultTitle: 'Result',
+  openTop20: (sheet: string) => `Open the ${sheet} sheet`,
+  issuesLink: (n: number) => (n === 1 ? '1 data issue' : `${n} data issues`),
+  noIssues: 'No data issues',
+  failedTitle: 'The Top 20 was not built',
+  warningTitle: 'Please check the data',
+  unexpected:
+    'Something went wrong in the pane. Nothing in the workbook was changed; try again, or reload the pane.',
+  previewTitle: 'Preview workbook',
+  previewIntro:
+    'This is the in-browser preview: the pane runs on a sample sales sheet instead of Excel.',
+  previewEmpty: 'Build the Top 20 to see the sheets here.',
+  previewRowsCut: (shown: number, all: number) => `Showing the first ${shown} of ${all} rows.`,
+  download: 'Download .xlsx',
+  downloading: 'Preparing the workbook…',
+  downloadHint:
+    'The sample sheet and the built sheets as an Excel workbook. Charts are left out of the preview download; the add-in and `kam top20` write them.',
+  downloadFailed: 'The workbook could not be prepared for download.',
+};
+
+export type Strings = typeof en;
+
+const sv: Strings = {
+  appTitle: 'KAM Toolkit',
+  loading: 'Letar efter försäljningstabellen…',
+  sourceTitle: 'Försäljningsdata',
+  sourceSheet: 'Blad',
+  sourceHeaderRow: (row) => `Rubriker på rad ${row}`,
+  noSources:
+    'Ingen försäljningstabell hittades. Lägg till ett blad vars första rader har rubriker som "Kund" och "Försäljning" och ladda om fönstret.',
+  columnsTitle: 'Kolumner',
+  columnsSummary: (found, all) => `${found} av ${all} kolumner igenkända`,
+  columnsMissing: (fields) => `Välj kolumn för: ${fields}`,
+  required: 'krävs',
+  none: '— ingen —',
+  noneHint:
+    'Valfria kolumner som står på "— ingen —" känns ändå igen på rubriken när någon passar.',
+  fields: {
+    date: 'Fakturadatum',
+    account: svSheet.account,
+    accountId: 'Kundnummer',
+    subUnit: 'Delenhet (anläggning, region)',
+    product: 'Produkt',
+    productGroup: 'Produktgrupp',
+    quantity: 'Antal',
+    revenue: svSheet.revenue,
+    cost: 'Kostnad',
+    grossProfit: svSheet.grossProfit,
+    discount: 'Rabatt',
+    listPrice: 'Listpris',
+    costToServe: 'Kostnad att betjäna',
+    owner: svSheet.owner,
+  },
+  periodTitle: svSheet.period,
+  periodR12: 'Rullande 12 månader',
+  periodYtd: 'Hittills i år',
+  periodYear: 'Kalenderår',
+  periodCustom: 'Valfritt intervall',
+  periodAll: 'All data',
+  periodFrom: 'Från',
+  periodTo: 'Till',
+  periodYearLabel: 'År',
+  periodInvalid: 'Fyll i båda datumen; intervallet får inte sluta innan det börjar.',
+  build: 'Bygg topp 20',
+  building: 'Bygger…',
+  phaseReading: (read, total) =>
+    total === null ? `Läser rader… ${read}` : `Läser rader… ${read} av ${total}`,
+  phaseAnalysing: 'Analyserar kunderna…',
+  phaseWriting: 'Skriver bladen…',
+  phaseDone: 'Klart',
+  resultTitle: 'Resultat',
+  openTop20: (sheet) => `Öppna bladet ${sheet}`,
+  issuesLink: (n) => (n === 1 ? '1 dataproblem' : `${n} dataproblem`),
+  noIssues: 'Inga dataproblem',
+  failedTitle: 'Topp 20 byggdes inte',
+  warningTitle: 'Kontrollera data',
+  unexpected:
+    'Något gick fel i fönstret. Inget i arbetsboken har ändrats; försök igen eller ladda om fönstret.',
+  previewTitle: 'Förhandsgranskning',
+  previewIntro:
+    'Det här är förhandsgranskningen i webbläsaren: fönstret körs mot ett exempelblad med försäljning i stället för Excel.',
+  previewEmpty: 'Bygg topp 20 för att se bladen här.',
+  previewRowsCut: (shown, all) => `Visar de första ${shown} av ${all} raderna.`,
+  download: 'Ladda ner .xlsx',
+  downloading: 'Förbereder arbetsboken…',
+  downloadHint:
+    'Exempelbladet och de byggda bladen som en Excel-arbetsbok. Diagrammen ingår inte i förhandsgranskningens nedladdning; tillägget och `kam top20` skriver dem.',
+  downloadFailed: 'Arbetsboken kunde inte förberedas för nedladdning.',
+};
+
+/** Both languages (for tests that check every key). */
+export const STRINGS: Readonly<Record<PaneLanguage, Strings>> = { en, sv };
+
+/**
+ * The pane's words in a language.
+ *
+ * @example
+ * strings('sv').build // 'Bygg topp 20'
+ */
+export function strings(language: PaneLanguage): Strings {
+  return STRINGS[language];
+}
+
+/**
+ * A count as the language writes it (12,000 / 12 000).
+ *
+ * @example
+ * formatCount(12000, 'en') // '12,000'
+ */
+export function formatCount(n: number, language: PaneLanguage): string {
+  return n.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-US');
+}
