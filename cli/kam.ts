@@ -2,12 +2,18 @@
  * The `kam` command line: the toolkit's jobs on .xlsx and .csv files.
  *
  *   kam top20 <file> [--sheet NAME] [--period r12|ytd|all|YYYY|FROM..TO] [--lang en|sv] [-o report.xlsx] [--json]
+ *   kam prep <file> --account NAME [--shareable] [--sheet NAME] [--period …] [--lang en|sv] [-o out.xlsx] [--json]
+ *   kam risk <file> [--sheet NAME] [--period …] [--lang en|sv] [-o out.xlsx] [--json]
+ *   kam templates <file> [--lang en|sv] [-o out.xlsx]
  *   kam sample [-o sample.xlsx] [--rows N] [--seed N]
  */
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parsePeriodArg } from '../shared/analysis/periods';
+import { companionTemplates } from '../shared/companions/templates';
 import type { Lang } from '../shared/reports/labels';
+import { buildNegotiationPrep } from '../shared/reports/prep-build';
+import { buildPortfolioRisk } from '../shared/reports/risk-build';
 import { buildTop20 } from '../shared/reports/top20-build';
 import { top20Summary } from '../shared/reports/top20-summary';
 import { UserError } from '../shared/user-error';
@@ -22,6 +28,15 @@ Usage:
       Writes -o (default: <file>.kam.xlsx beside the input; a .kam.xlsx input is rebuilt in place,
       keeping the notes typed in the Top 20). --json prints the figures as JSON (and writes the
       workbook only when -o is given).
+  kam prep <file> --account NAME [--shareable] [--sheet NAME] [--period …] [--lang en|sv] [-o report.xlsx] [--json]
+      Builds the "Negotiation prep — NAME" and Data issues sheets for one account (its name, id
+      or a unique part of its name), reading the Stakeholders, Wallet, Escalation ladder and
+      Account plans sheets when present. --shareable masks the other customers' names.
+  kam risk <file> [--sheet NAME] [--period …] [--lang en|sv] [-o report.xlsx] [--json]
+      Builds the Portfolio risk and Data issues sheets.
+  kam templates <file> [--lang en|sv] [-o out.xlsx]
+      Adds empty Stakeholders, Wallet, Escalation ladder and Account plans sheets (with drop-down
+      lists) to <file>; sheets that exist are left alone. Writes -o (default: <file> itself).
   kam sample [-o sample.xlsx] [--rows N] [--seed N]
       Writes a realistic sample sales workbook (seeded, so the same every time).
   kam help
@@ -54,6 +69,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     switch (command) {
       case 'top20':
         return await top20(rest, io);
+      case 'prep':
+        return await prep(rest, io);
+      case 'risk':
+        return await risk(rest, io);
+      case 'templates':
+        return await templates(rest, io);
       case 'sample':
         return await sample(rest, io);
       case undefined:
@@ -126,6 +147,124 @@ async function top20(args: readonly string[], io: Io): Promise<number> {
     );
     if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
   }
+  return 0;
+}
+
+/** The options `prep` and `risk` share with `top20`. */
+function commonOptions(values: Record<string, unknown>): {
+  lang: Lang;
+  period: ReturnType<typeof parsePeriodArg> | undefined;
+  json: boolean;
+  sheet: string | undefined;
+} {
+  const lang = (values.lang ?? 'en') as string;
+  if (lang !== 'en' && lang !== 'sv')
+    throw new UserError(`--lang must be en or sv, not "${lang}".`);
+  return {
+    lang,
+    period: values.period === undefined ? undefined : parsePeriodArg(values.period as string),
+    json: values.json === true,
+    sheet: values.sheet as string | undefined,
+  };
+}
+
+const COMMON = {
+  sheet: { type: 'string' },
+  period: { type: 'string' },
+  lang: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  json: { type: 'boolean' },
+} as const;
+
+async function prep(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...COMMON,
+    account: { type: 'string' },
+    shareable: { type: 'boolean' },
+  });
+  if (positionals.length !== 1) throw new UserError(`prep needs one input file.\n\n${USAGE}`);
+  if (typeof values.account !== 'string' || values.account.trim() === '')
+    throw new UserError(`prep needs --account NAME.\n\n${USAGE}`);
+  const input = positionals[0];
+  const { lang, period, json, sheet } = commonOptions(values);
+  const output = (values.output as string | undefined) ?? (json ? undefined : defaultOutput(input));
+  const workbook = await FileWorkbook.open(input);
+  const result = await buildNegotiationPrep(workbook, {
+    account: values.account,
+    shareable: values.shareable === true,
+    sheet,
+    period,
+    lang,
+    write: output !== undefined,
+  });
+  if (output !== undefined) await workbook.save(output);
+  if (json) io.out(`${JSON.stringify(result.json, null, 2)}\n`);
+  else {
+    const j = result.json;
+    const money = (x: number) => Math.round(x).toLocaleString('en-US');
+    io.out(
+      `${j.account}: revenue ${money(j.keyFigures.revenue)}` +
+        (j.keyFigures.rank !== null ? ` (rank ${j.keyFigures.rank})` : '') +
+        (j.exposure ? `, transparency exposure ${money(j.exposure.account)}` : '') +
+        (j.walkAway ? `, gross profit left without it ${money(j.walkAway.profitLeft)}` : '') +
+        '.\n',
+    );
+    const issues = result.ingest.issues.length + result.companions.issues.length;
+    if (issues > 0) io.out(`${issues} rows on the Data issues sheet.\n`);
+    if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
+  }
+  return 0;
+}
+
+async function risk(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, COMMON);
+  if (positionals.length !== 1) throw new UserError(`risk needs one input file.\n\n${USAGE}`);
+  const input = positionals[0];
+  const { lang, period, json, sheet } = commonOptions(values);
+  const output = (values.output as string | undefined) ?? (json ? undefined : defaultOutput(input));
+  const workbook = await FileWorkbook.open(input);
+  const result = await buildPortfolioRisk(workbook, {
+    sheet,
+    period,
+    lang,
+    write: output !== undefined,
+  });
+  if (output !== undefined) await workbook.save(output);
+  if (json) io.out(`${JSON.stringify(result.json, null, 2)}\n`);
+  else {
+    const j = result.json;
+    io.out(
+      `HHI ${Math.round(j.portfolio.hhi)} (${j.portfolio.hhiBand}), ${j.dependencies.length} dependencies, ` +
+        `${j.lossMaking.length} loss-making accounts` +
+        (j.exposure
+          ? `, transparency exposure ${Math.round(j.exposure.total).toLocaleString('en-US')}`
+          : '') +
+        '.\n',
+    );
+    if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
+  }
+  return 0;
+}
+
+async function templates(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    lang: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  });
+  if (positionals.length !== 1)
+    throw new UserError(`templates needs one workbook file.\n\n${USAGE}`);
+  const { lang } = commonOptions(values);
+  const input = positionals[0];
+  const output = (values.output as string | undefined) ?? input;
+  const workbook = await FileWorkbook.open(input);
+  const specs = companionTemplates(await workbook.sheetNames(), lang);
+  for (const spec of specs) await workbook.writeSheet(spec);
+  await workbook.save(output);
+  io.out(
+    specs.length > 0
+      ? `Added ${specs.map((s) => s.name).join(', ')} to ${output}\n`
+      : `Every companion sheet is already there; nothing added.\n`,
+  );
   return 0;
 }
 

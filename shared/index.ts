@@ -24,3 +24,26 @@ export {
   SALES_FIELDS,
   type SalesSource,
 } from './reports/sales-sources';
+export {
+  buildNegotiationPrep,
+  analyseNegotiation,
+  findAccount,
+  type NegotiationPrep,
+  type PrepBuildOptions,
+  type PrepBuildResult,
+  type PrepJson,
+} from './reports/prep-build';
+export { buildNegotiationPrepSheet, prepSheetName } from './reports/negotiation-prep-sheet';
+export {
+  buildPortfolioRisk,
+  analysePortfolioRisk,
+  type PortfolioRisk,
+  type RiskBuildOptions,
+  type RiskBuildResult,
+  type RiskJson,
+} from './reports/risk-build';
+export { buildPortfolioRiskSheet } from './reports/portfolio-risk-sheet';
+export { safeSheetName } from './reports/sheet-names';
+export { companionTemplate, companionTemplates } from './companions/templates';
+export { readCompanions, accountLookup, type CompanionData } from './companions/readers';
+export { COMPANIONS, type CompanionKind } from './companions/schema';

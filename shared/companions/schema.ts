@@ -1,0 +1,192 @@
+/**
+ * The companion sheets (SPEC §2): Stakeholders, Wallet, Escalation ladder and Account plans — what
+ * the sales data cannot tell. One description per sheet: its name and column headers in English
+ * and Swedish, header synonyms for reading sheets users made themselves, and the allowed values
+ * of the drop-down columns (each accepted in either language).
+ */
+import type { Lang } from '../reports/labels';
+
+export type CompanionKind = 'stakeholders' | 'wallet' | 'ladder' | 'plans';
+
+/** How a column's cells are read. */
+export type ColumnKind = 'text' | 'number' | 'date' | 'list' | 'role';
+
+export interface CompanionColumn {
+  /** Field name in the parsed rows. */
+  readonly field: string;
+  readonly kind: ColumnKind;
+  readonly required: boolean;
+  /** The header written in templates. */
+  readonly header: Readonly<Record<Lang, string>>;
+  /** More headers that are read as this column (compared like sales headers). */
+  readonly synonyms: readonly string[];
+  /** For 'list' columns: the allowed values; `value` is what the core uses. */
+  readonly values?: readonly ListValue[];
+  /** Column width in templates. */
+  readonly width: number;
+}
+
+export interface ListValue {
+  readonly value: string;
+  readonly text: Readonly<Record<Lang, string>>;
+}
+
+export interface CompanionSchema {
+  readonly kind: CompanionKind;
+  readonly sheet: Readonly<Record<Lang, string>>;
+  readonly columns: readonly CompanionColumn[];
+  /** Fields that identify a row: a second row with the same ones is a duplicate. */
+  readonly key: readonly string[];
+}
+
+const list = (pairs: readonly [string, string][]): ListValue[] =>
+  pairs.map(([en, sv]) => ({ value: en, text: { en, sv } }));
+
+export const LEVELS = list([
+  ['central', 'central'],
+  ['regional', 'regional'],
+  ['local', 'lokal'],
+]);
+export const POWERS = list([
+  ['formal', 'formell'],
+  ['informal', 'informell'],
+  ['both', 'båda'],
+]);
+export const INFLUENCES = list([
+  ['high', 'hög'],
+  ['medium', 'medel'],
+  ['low', 'låg'],
+]);
+export const ATTITUDES = list([
+  ['supporter', 'förespråkare'],
+  ['neutral', 'neutral'],
+  ['critic', 'kritiker'],
+]);
+/** Suggested roles of ours at the customer (the drop-down; any other text is read as it is). */
+export const ROLES = list([
+  ['transactional supplier', 'transaktionsleverantör'],
+  ['preferred supplier', 'föredragen leverantör'],
+  ['solution partner', 'lösningspartner'],
+  ['strategic partner', 'strategisk partner'],
+]);
+
+const col = (
+  field: string,
+  kind: ColumnKind,
+  required: boolean,
+  en: string,
+  sv: string,
+  width: number,
+  synonyms: readonly string[] = [],
+  values?: readonly ListValue[],
+): CompanionColumn => ({ field, kind, required, header: { en, sv }, synonyms, values, width });
+
+const ACCOUNT = col('account', 'text', true, 'Account', 'Kund', 28, [
+  'Customer',
+  'Customer name',
+  'Account name',
+  'Client',
+  'Kundnamn',
+]);
+
+export const STAKEHOLDERS: CompanionSchema = {
+  kind: 'stakeholders',
+  sheet: { en: 'Stakeholders', sv: 'Intressenter' },
+  key: ['account', 'name'],
+  columns: [
+    ACCOUNT,
+    col('name', 'text', true, 'Name', 'Namn', 22, ['Decision maker', 'Beslutsfattare', 'Person']),
+    col('title', 'text', false, 'Title', 'Titel', 22, ['Position', 'Befattning']),
+    col('level', 'list', false, 'Level', 'Nivå', 11, [], LEVELS),
+    col('power', 'list', false, 'Power', 'Makt', 11, ['Formal/informal', 'Maktbas'], POWERS),
+    col('influence', 'list', false, 'Influence', 'Inflytande', 11, [], INFLUENCES),
+    col('attitude', 'list', false, 'Attitude', 'Inställning', 12, [], ATTITUDES),
+    col('ourContacts', 'text', false, 'Our contacts', 'Våra kontakter', 30, [
+      'Contacts',
+      'Known by',
+      'Kontakter',
+    ]),
+    col('lastContact', 'date', false, 'Last contact', 'Senaste kontakt', 14, [
+      'Last contact date',
+      'Senaste kontaktdatum',
+    ]),
+  ],
+};
+
+export const WALLET: CompanionSchema = {
+  kind: 'wallet',
+  sheet: { en: 'Wallet', sv: 'Plånbok' },
+  key: ['account', 'productGroup', 'period'],
+  columns: [
+    ACCOUNT,
+    col('productGroup', 'text', false, 'Product group', 'Produktgrupp', 20, [
+      'Category',
+      'Kategori',
+    ]),
+    col('period', 'text', false, 'Period', 'Period', 22, ['Year', 'År']),
+    col('wallet', 'number', true, 'Estimated total spend', 'Uppskattad total köpvolym', 22, [
+      'Wallet',
+      'Total spend',
+      'Estimated spend',
+      'Plånbok',
+      'Total köpvolym',
+      'Köpvolym',
+    ]),
+  ],
+};
+
+export const LADDER: CompanionSchema = {
+  kind: 'ladder',
+  sheet: { en: 'Escalation ladder', sv: 'Eskaleringstrappa' },
+  key: ['level'],
+  columns: [
+    col('level', 'number', true, 'Level', 'Nivå', 8, ['Level number', 'Nivånummer', 'Steg']),
+    col('title', 'text', false, 'Title', 'Titel', 26, ['Position', 'Befattning']),
+    col('person', 'text', true, 'Person', 'Person', 24, ['Name', 'Namn']),
+  ],
+};
+
+export const PLANS: CompanionSchema = {
+  kind: 'plans',
+  sheet: { en: 'Account plans', sv: 'Kundplaner' },
+  key: ['account'],
+  columns: [
+    ACCOUNT,
+    col('owner', 'text', false, 'Owner', 'Ansvarig', 20, [
+      'Account manager',
+      'Key account manager',
+      'Kundansvarig',
+    ]),
+    col('deputy', 'text', false, 'Deputy', 'Ersättare', 20, ['Backup', 'Stand-in']),
+    col(
+      'roleToday',
+      'role',
+      false,
+      'Role today',
+      'Roll idag',
+      24,
+      ['Current role', 'Roll nu'],
+      ROLES,
+    ),
+    col(
+      'roleTarget',
+      'role',
+      false,
+      'Role target in 12 months',
+      'Målroll om 12 månader',
+      24,
+      ['Role in 12 months', 'Target role', 'Målroll', 'Roll om 12 månader'],
+      ROLES,
+    ),
+    col('nextReview', 'date', false, 'Next review', 'Nästa uppföljning', 14, ['Review date']),
+    col('notes', 'text', false, 'Notes', 'Anteckningar', 40, ['Comments', 'Kommentarer']),
+  ],
+};
+
+/** Every companion sheet, in the order templates are created. */
+export const COMPANIONS: readonly CompanionSchema[] = [STAKEHOLDERS, WALLET, LADDER, PLANS];
+
+/** The names of every companion sheet in every language (never read as sales data). */
+export const COMPANION_SHEETS: ReadonlySet<string> = new Set(
+  COMPANIONS.flatMap((c) => [c.sheet.en, c.sheet.sv]),
+);

@@ -1,0 +1,38 @@
+/**
+ * Sheet names within every host's rules: at most 31 characters, none of `[]:*?/\`, not starting
+ * or ending with an apostrophe, not blank. Built from user data (account names), so they must be
+ * made safe rather than rejected.
+ */
+
+/** The longest sheet name Excel and Google Sheets both accept. */
+export const MAX_SHEET_NAME = 31;
+
+/**
+ * A safe sheet name: forbidden and control characters become spaces, spacing is collapsed,
+ * apostrophes are trimmed from both ends, and the name is cut to 31 characters with "…" when
+ * longer (never inside a surrogate pair). A name with nothing left becomes `fallback`.
+ *
+ * @example
+ * safeSheetName('Negotiation prep — Acme [Nordic] AB/Oy') // 'Negotiation prep — Acme Nordic…'
+ * safeSheetName("'Q1: *draft*'") // 'Q1 draft'
+ */
+export function safeSheetName(name: string, fallback = 'Sheet'): string {
+  let s = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .trim();
+  if (s === '') s = fallback;
+  const chars = Array.from(s);
+  if (s.length <= MAX_SHEET_NAME) return s;
+  // Cut by code points until the UTF-16 length (what hosts count) fits with the ellipsis.
+  let cut = chars.length;
+  while (cut > 0 && chars.slice(0, cut).join('').length > MAX_SHEET_NAME - 1) cut--;
+  return `${chars
+    .slice(0, cut)
+    .join('')
+    .replace(/[\s']+$/, '')}…`;
+}
