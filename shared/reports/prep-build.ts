@@ -38,13 +38,12 @@ import {
   type CompanionData,
   type StakeholderRow,
 } from '../companions/readers';
-import { COMPANION_SHEETS } from '../companions/schema';
 import { textKey } from '../ingest/accounts';
 import type { IngestResult, SalesField, SalesTable } from '../sales-table';
 import { UserError } from '../user-error';
 import { readAllRows, type Workbook } from '../workbook';
 import { buildDataIssuesSheet } from './data-issues-sheet';
-import { ALL_LABELS, BUILT_SHEETS, labels, type Lang } from './labels';
+import { ALL_LABELS, labels, type Lang } from './labels';
 import {
   buildNegotiationPrepSheet,
   customerNamer,
@@ -52,7 +51,7 @@ import {
   readPrepNotes,
   type KeptGiveGet,
 } from './negotiation-prep-sheet';
-import { MAX_SHEET_NAME, safeSheetName } from './sheet-names';
+import { MAX_SHEET_NAME, safeSheetName, isToolkitSheet } from './sheet-names';
 import { findSalesSources } from './sales-sources';
 import type { SourceInfo } from './sheet-header';
 import { buildTop20 } from './top20-build';
@@ -539,12 +538,6 @@ export function prepJson(
       roleTarget: prep.plan.roleTarget,
     },
   };
-}
-
-/** True for a sheet the toolkit builds or a companion sheet: never the sales table. */
-export function isToolkitSheet(name: string): boolean {
-  if (BUILT_SHEETS.has(name) || COMPANION_SHEETS.has(name)) return true;
-  return ALL_LABELS.some((L) => name.startsWith(L.prep.sheet('').trim()) || name === L.risk.sheet);
 }
 
 /**

@@ -8,7 +8,7 @@ import { findHeaderRow, HEADER_SYNONYMS, matchHeaders } from '../ingest/headers'
 import type { MappedColumn, SalesField } from '../sales-table';
 import { UserError } from '../user-error';
 import type { RawCell, Workbook } from '../workbook';
-import { BUILT_SHEETS } from './labels';
+import { isToolkitSheet } from './sheet-names';
 
 /** A candidate sales table. */
 export interface SalesSource {
@@ -49,7 +49,7 @@ export async function findSalesSources(
 ): Promise<SalesSource[]> {
   const out: SalesSource[] = [];
   for (const sheet of names ?? (await workbook.sheetNames())) {
-    if (BUILT_SHEETS.has(sheet)) continue;
+    if (isToolkitSheet(sheet)) continue;
     let found: SalesSource | null = null;
     try {
       await workbook.readRows(sheet, (rows, firstRow) => {

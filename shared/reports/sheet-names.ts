@@ -3,6 +3,8 @@
  * or ending with an apostrophe, not blank. Built from user data (account names), so they must be
  * made safe rather than rejected.
  */
+import { COMPANION_SHEETS } from '../companions/schema';
+import { ALL_LABELS, BUILT_SHEETS } from './labels';
 
 /** The longest sheet name Excel and Google Sheets both accept. */
 export const MAX_SHEET_NAME = 31;
@@ -35,4 +37,17 @@ export function safeSheetName(name: string, fallback = 'Sheet'): string {
     .slice(0, cut)
     .join('')
     .replace(/[\s']+$/, '')}…`;
+}
+
+/**
+ * True for a sheet the toolkit builds (Top 20, Data issues, a negotiation prep, Portfolio risk, in
+ * any language) or a companion sheet (Stakeholders, Wallet, …): never read as the sales table.
+ *
+ * @example
+ * isToolkitSheet('Topp 20'); // true
+ * isToolkitSheet('Sales 2026'); // false
+ */
+export function isToolkitSheet(name: string): boolean {
+  if (BUILT_SHEETS.has(name) || COMPANION_SHEETS.has(name)) return true;
+  return ALL_LABELS.some((L) => name.startsWith(L.prep.sheet('').trim()) || name === L.risk.sheet);
 }

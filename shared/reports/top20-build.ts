@@ -12,7 +12,8 @@ import { UserError } from '../user-error';
 import { readAllRows, type RawRow, type Workbook } from '../workbook';
 import { buildDataIssuesSheet } from './data-issues-sheet';
 import { readKeptNotes, type KeptNotes } from './kept-notes';
-import { ALL_LABELS, BUILT_SHEETS, labels, type Lang } from './labels';
+import { ALL_LABELS, labels, type Lang } from './labels';
+import { isToolkitSheet } from './sheet-names';
 import type { SourceInfo } from './sheet-header';
 import { top20Json, type Top20Json } from './top20-json';
 import { buildTop20Sheet } from './top20-sheet';
@@ -93,7 +94,7 @@ async function readSales(
     }
   }
   const candidates =
-    options.sheet !== undefined ? [options.sheet] : names.filter((n) => !BUILT_SHEETS.has(n));
+    options.sheet !== undefined ? [options.sheet] : names.filter((n) => !isToolkitSheet(n));
   if (candidates.length === 0) throw new UserError('The workbook has no sheet with sales data.');
   for (const sheet of candidates) {
     const found = await tryRead(workbook, sheet, options, candidates.length === 1);
