@@ -47,3 +47,4 @@ export { safeSheetName } from './reports/sheet-names';
 export { companionTemplate, companionTemplates } from './companions/templates';
 export { readCompanions, accountLookup, type CompanionData } from './companions/readers';
 export { COMPANIONS, type CompanionKind } from './companions/schema';
+export { accountList, type AccountListItem } from './reports/account-list';

@@ -4,6 +4,7 @@
  * state talk to nothing else (no Office, no google.script, no window globals in components).
  */
 import type { PeriodChoice } from '../shared/analysis/types';
+import type { AccountListItem } from '../shared/reports/account-list';
 import type { Top20Json } from '../shared/reports/top20-json';
 import type { SalesSource } from '../shared/reports/sales-sources';
 import type { SalesField } from '../shared/sales-table';
@@ -39,6 +40,21 @@ export interface BuildOutcome {
   readonly issueCount: number;
 }
 
+/** An account for the negotiation picker (Top 20 of the period first, then the rest by revenue). */
+export type AccountOption = AccountListItem;
+
+/** The result of Prepare negotiation, Portfolio risk or Create templates, for the pane. */
+export interface SheetJobOutcome {
+  /** One line in plain words ("Acme AB: revenue 1,234,567 (rank 1), …"). */
+  readonly summary: string;
+  /** The sheets written, the main one first (Create templates: those added, maybe none). */
+  readonly sheets: readonly string[];
+  /** The Data issues sheet when the job wrote one, else null. */
+  readonly issuesSheet: string | null;
+  /** Rows on the Data issues sheet (sales and companion data), 0 when none was written. */
+  readonly issueCount: number;
+}
+
 /** A failure the pane shows in words: never a raw exception. */
 export interface HostFailure {
   /** A sentence a sales manager understands ("Column 'Revenue' was not found. Found: …"). */
@@ -61,6 +77,27 @@ export interface Host {
     choice: SavedChoice,
     onProgress: (progress: BuildProgress) => void,
   ): Promise<BuildOutcome>;
+  /**
+   * The accounts of the chosen sales table for the picker: the period's Top 20 first, then the
+   * rest by revenue, then those without sales in the period; rejects with a HostFailure.
+   */
+  listAccounts(choice: SavedChoice): Promise<AccountOption[]>;
+  /**
+   * Writes "Negotiation prep — ⟨account⟩" and Data issues; `account` is an AccountOption's key.
+   * `shareable` masks other customers' names. Rejects with a HostFailure.
+   */
+  prepareNegotiation(
+    choice: SavedChoice,
+    account: string,
+    shareable: boolean,
+  ): Promise<SheetJobOutcome>;
+  /** Writes Portfolio risk and Data issues; rejects with a HostFailure. */
+  portfolioRisk(choice: SavedChoice): Promise<SheetJobOutcome>;
+  /**
+   * Adds the companion sheets that are missing (Stakeholders, Wallet, Escalation ladder, Account
+   * plans) as empty, formatted templates; never replaces one. Rejects with a HostFailure.
+   */
+  createTemplates(): Promise<SheetJobOutcome>;
   /** Activates a sheet (the summary's links). */
   showSheet(name: string): Promise<void>;
 }

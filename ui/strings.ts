@@ -66,6 +66,36 @@ const en = {
   warningTitle: 'Please check the data',
   unexpected:
     'Something went wrong in the pane. Nothing in the workbook was changed; try again, or reload the pane.',
+  negotiationTitle: 'Negotiation and risk',
+  accountLabel: 'Account',
+  accountPlaceholder: 'Type to search the accounts',
+  accountsLoading: 'Loading the accounts…',
+  accountsTop: (n: number) => `Top ${n} of the period`,
+  accountsRest: 'Other accounts',
+  accountsMore: (n: number) => `${n} more: type to narrow the list`,
+  accountsNone: 'No account matches',
+  accountDetail: (rank: string | null, revenue: string) =>
+    rank === null ? `no sales in the period` : `#${rank} · ${revenue}`,
+  shareable: "Shareable: mask other customers' names",
+  shareableHint:
+    'For a version you can send outside: price evidence shows "Customer B", not names.',
+  prepare: 'Prepare negotiation',
+  risk: 'Portfolio risk',
+  templates: 'Create templates',
+  templatesHint:
+    'Adds empty Stakeholders, Wallet, Escalation ladder and Account plans sheets with drop-down lists; the negotiation prep reads them.',
+  jobRunning: {
+    prep: 'Reading the sales and companion sheets, then writing the prep…',
+    risk: 'Reading the sales data, then writing the portfolio risk…',
+    templates: 'Adding the sheets…',
+  },
+  jobFailed: {
+    prep: 'The negotiation prep was not built',
+    risk: 'The portfolio risk was not built',
+    templates: 'The templates were not added',
+  },
+  openSheet: (sheet: string) => `Open ${sheet}`,
+  needChoice: 'Choose the sales sheet and its columns above first.',
   previewTitle: 'Preview workbook',
   previewIntro:
     'This is the in-browser preview: the pane runs on a sample sales sheet instead of Excel.',
@@ -136,6 +166,36 @@ const sv: Strings = {
   warningTitle: 'Kontrollera data',
   unexpected:
     'Något gick fel i fönstret. Inget i arbetsboken har ändrats; försök igen eller ladda om fönstret.',
+  negotiationTitle: 'Förhandling och risk',
+  accountLabel: 'Kund',
+  accountPlaceholder: 'Skriv för att söka bland kunderna',
+  accountsLoading: 'Hämtar kunderna…',
+  accountsTop: (n) => `Topp ${n} för perioden`,
+  accountsRest: 'Övriga kunder',
+  accountsMore: (n) => `${n} till: skriv för att begränsa listan`,
+  accountsNone: 'Ingen kund passar',
+  accountDetail: (rank, revenue) =>
+    rank === null ? 'ingen försäljning under perioden' : `nr ${rank} · ${revenue}`,
+  shareable: 'Delbar: maskera andra kunders namn',
+  shareableHint:
+    'För en version som kan skickas utanför företaget: prisunderlaget visar "Kund B", inte namn.',
+  prepare: 'Förbered förhandling',
+  risk: 'Portföljrisk',
+  templates: 'Skapa mallar',
+  templatesHint:
+    'Lägger till tomma blad för intressenter, plånbok, eskaleringstrappa och kundplaner med listrutor; förhandlingsunderlaget läser dem.',
+  jobRunning: {
+    prep: 'Läser försäljningen och de kompletterande bladen och skriver underlaget…',
+    risk: 'Läser försäljningen och skriver portföljrisken…',
+    templates: 'Lägger till bladen…',
+  },
+  jobFailed: {
+    prep: 'Förhandlingsunderlaget byggdes inte',
+    risk: 'Portföljrisken byggdes inte',
+    templates: 'Mallarna lades inte till',
+  },
+  openSheet: (sheet) => `Öppna ${sheet}`,
+  needChoice: 'Välj först försäljningsbladet och dess kolumner ovan.',
   previewTitle: 'Förhandsgranskning',
   previewIntro:
     'Det här är förhandsgranskningen i webbläsaren: fönstret körs mot ett exempelblad med försäljning i stället för Excel.',

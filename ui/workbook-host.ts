@@ -3,20 +3,27 @@
  * host-specific parts come in as small functions (where the choice is remembered, how a sheet is
  * activated, the language); finding sources and building are the core's jobs.
  */
+import { companionTemplates } from '../shared/companions/templates';
+import { accountList } from '../shared/reports/account-list';
 import { findSalesSources, type SalesSource } from '../shared/reports/sales-sources';
 import { labels } from '../shared/reports/labels';
+import { buildNegotiationPrep } from '../shared/reports/prep-build';
+import { buildPortfolioRisk } from '../shared/reports/risk-build';
 import { buildTop20 } from '../shared/reports/top20-build';
 import { top20Summary } from '../shared/reports/top20-summary';
 import { UserError } from '../shared/user-error';
 import type { Workbook } from '../shared/workbook';
 import type {
+  AccountOption,
   BuildOutcome,
   BuildProgress,
   Host,
   HostFailure,
   PaneLanguage,
   SavedChoice,
+  SheetJobOutcome,
 } from './host';
+import { prepSummary, riskSummary, templatesSummary } from './job-summary';
 
 /** Where a host keeps the remembered choice (Excel: workbook settings; preview: memory). */
 export interface ChoiceStore {
@@ -136,6 +143,103 @@ export class WorkbookHost implements Host {
         top20Sheet: L.top20Sheet,
         issuesSheet: L.issuesSheet,
         issueCount: result.ingest.issues.length,
+      };
+    } catch (e) {
+      throw hostFailure(e, lang);
+    }
+  }
+
+  /**
+   * @example
+   * const accounts = await host.listAccounts(choice); // [{ key, name, revenue, rank: 1, top: true }, …]
+   */
+  async listAccounts(choice: SavedChoice): Promise<AccountOption[]> {
+    try {
+      const result = await buildTop20(this.parts.workbook, {
+        sheet: choice.sheet,
+        mapping: choice.mapping,
+        period: choice.period,
+        write: false,
+      });
+      return accountList(result.ingest.table, result.analysis);
+    } catch (e) {
+      throw hostFailure(e, this.parts.language);
+    }
+  }
+
+  /**
+   * @example
+   * const outcome = await host.prepareNegotiation(choice, accounts[0].key, true);
+   * outcome.sheets[0] // 'Negotiation prep — Acme AB'
+   */
+  async prepareNegotiation(
+    choice: SavedChoice,
+    account: string,
+    shareable: boolean,
+  ): Promise<SheetJobOutcome> {
+    const lang = this.parts.language;
+    try {
+      const result = await buildNegotiationPrep(this.parts.workbook, {
+        account,
+        shareable,
+        sheet: choice.sheet,
+        mapping: choice.mapping,
+        period: choice.period,
+        lang,
+        now: this.parts.now?.(),
+      });
+      return {
+        summary: prepSummary(result.json, lang),
+        sheets: result.written,
+        issuesSheet: labels(lang).issuesSheet,
+        issueCount: result.ingest.issues.length + result.companions.issues.length,
+      };
+    } catch (e) {
+      throw hostFailure(e, lang);
+    }
+  }
+
+  /**
+   * @example
+   * (await host.portfolioRisk(choice)).sheets // ['Portfolio risk', 'Data issues']
+   */
+  async portfolioRisk(choice: SavedChoice): Promise<SheetJobOutcome> {
+    const lang = this.parts.language;
+    try {
+      const result = await buildPortfolioRisk(this.parts.workbook, {
+        sheet: choice.sheet,
+        mapping: choice.mapping,
+        period: choice.period,
+        lang,
+        now: this.parts.now?.(),
+      });
+      return {
+        summary: riskSummary(result.json, lang),
+        sheets: result.written,
+        issuesSheet: labels(lang).issuesSheet,
+        issueCount: result.ingest.issues.length + result.companions.issues.length,
+      };
+    } catch (e) {
+      throw hostFailure(e, lang);
+    }
+  }
+
+  /**
+   * @example
+   * (await host.createTemplates()).sheets // ['Stakeholders', 'Wallet', 'Escalation ladder', 'Account plans']
+   */
+  async createTemplates(): Promise<SheetJobOutcome> {
+    const lang = this.parts.language;
+    try {
+      const { workbook } = this.parts;
+      const specs = companionTemplates(await workbook.sheetNames(), lang);
+      for (const spec of specs) await workbook.writeSheet(spec);
+      const added = specs.map((s) => s.name);
+      return {
+        summary: templatesSummary(added, lang),
+        sheets: added,
+        issuesSheet: null,
+        issueCount: 0,
       };
     } catch (e) {
       throw hostFailure(e, lang);

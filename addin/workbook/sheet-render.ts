@@ -5,7 +5,8 @@
  * batch). Nothing here syncs: `ExcelWorkbook.writeSheet` queues a batch and syncs it.
  *
  * Order: cell values and formulas of every block first, then number formats, styles, column widths,
- * frozen panes, conditional formats, charts, print setup and tab colour. A block whose cells or
+ * frozen panes, conditional formats, drop-down lists (data validation), charts, print setup and tab
+ * colour. A block whose cells or
  * formats would exceed the budget is split into row slices, so a write takes
  * ⌈payload / budget⌉ batches; a Top 20 fits in one.
  *
@@ -22,6 +23,7 @@ import type {
   CellValue,
   ChartSpec,
   ConditionalFormat,
+  DataValidation,
   SheetSpec,
 } from '../../shared/sheet-spec';
 import { isFormula } from '../../shared/sheet-spec';
@@ -63,6 +65,17 @@ export function sheetOps(spec: SheetSpec, budget = PAYLOAD_BUDGET): SheetOp[] {
   // first format ends on top, as in the file adapter.
   for (const cf of [...(spec.conditionalFormats ?? [])].reverse()) {
     ops.push(small(cf, (ws) => addConditionalFormat(ws, cf)));
+  }
+  for (const validation of spec.validations ?? []) {
+    // Checked now, before anything is written: a refused list never leaves a half-written sheet.
+    const source = listSource(validation);
+    ops.push(
+      small(validation, (ws) => {
+        ws.getRange(validation.range).dataValidation.rule = {
+          list: { inCellDropDown: true, source },
+        };
+      }),
+    );
   }
   for (const chart of spec.charts ?? []) ops.push(small(chart, (ws) => addChart(ws, chart)));
   const print = spec.print;
@@ -351,6 +364,41 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
 
 function chartType(type: 'column' | 'line'): 'ColumnClustered' | 'Line' {
   return type === 'line' ? 'Line' : 'ColumnClustered';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drop-down lists
+
+/** Excel's limit on a list typed into a data validation rule (the source text, commas included). */
+export const LIST_SOURCE_LIMIT = 255;
+
+/**
+ * The `source` text of a list validation: the values joined by commas, as Office.js takes a list
+ * (ExcelApi 1.8, `ListDataValidation.source`: "a string that contains a comma-separated" list).
+ * Excel has no quoting for such a list, so a value that holds a comma cannot be expressed; a source
+ * that starts with `=` would be read as a formula or range; and a typed list holds at most 255
+ * characters. Those lists are refused with an Error (before any write), as is an empty list or an
+ * empty value: the toolkit's own lists (level, power, influence, attitude, role) have none of them.
+ * A list that needs them would be written to cells and referenced as a Range instead.
+ *
+ * @example
+ * listSource({ range: 'D2:D501', list: ['central', 'regional', 'local'] }) // 'central,regional,local'
+ */
+export function listSource(validation: DataValidation): string {
+  const { list, range } = validation;
+  const refuse = (why: string) =>
+    new Error(`The drop-down list of ${range} cannot be written to Excel: ${why}.`);
+  if (list.length === 0) throw refuse('it has no values');
+  for (const value of list) {
+    if (value.trim() === '') throw refuse('it has an empty value');
+    if (value.includes(',')) throw refuse(`"${value}" holds a comma, which separates the values`);
+  }
+  if (list[0].trimStart().startsWith('='))
+    throw refuse(`"${list[0]}" starts with "=" and would be read as a formula`);
+  const source = list.join(',');
+  if (source.length > LIST_SOURCE_LIMIT)
+    throw refuse(`its values take ${source.length} characters, more than ${LIST_SOURCE_LIMIT}`);
+  return source;
 }
 
 // ---------------------------------------------------------------------------------------------

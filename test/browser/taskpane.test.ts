@@ -4,7 +4,9 @@
  * in-browser preview: it loads with no console or page errors, Build Top 20 (no questions: the
  * sample's sheet is found) shows the summary and the Top 20 grid with the first account the core
  * computes for the same sample, the sheet links switch the preview's tab, the .xlsx download
- * holds the sheets, and `?lang=sv` shows the Swedish pane. Screenshots go to test-artifacts/.
+ * holds the sheets, and `?lang=sv` shows the Swedish pane. Prepare negotiation: the largest
+ * account picked in the account picker gives the core's summary and the prep sheet's tab; Portfolio
+ * risk its tab. Screenshots go to test-artifacts/.
  *
  * The same build also proves the functions bundle carries no React or Fluent.
  */
@@ -14,11 +16,14 @@ import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import type webpack from 'webpack';
 import { MemoryWorkbook } from '../../shared/memory-workbook';
+import { prepSheetName } from '../../shared/reports/negotiation-prep-sheet';
+import { buildNegotiationPrep } from '../../shared/reports/prep-build';
 import { buildTop20 } from '../../shared/reports/top20-build';
 import { top20Summary } from '../../shared/reports/top20-summary';
 import type { Lang } from '../../shared/reports/labels';
 import { isFormula } from '../../shared/sheet-spec';
-import { sampleSheet, SAMPLE_SHEET } from '../../ui/preview/sample';
+import { sampleSheet, sampleWorkbook, SAMPLE_SHEET } from '../../ui/preview/sample';
+import { prepSummary } from '../../ui/job-summary';
 import { buildPane, CHROMIUM, launch, serve } from './preview-page';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
@@ -146,7 +151,11 @@ browserTest(
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
-    expect(book.worksheets.map((w) => w.name)).toEqual([SAMPLE_SHEET, 'Top 20', 'Data issues']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      ...sampleWorkbook().sheets.map((s) => s.name),
+      'Top 20',
+      'Data issues',
+    ]);
 
     // The column mapping: one drop-down per field; a wrong choice comes back as a warning.
     await page.getByRole('button', { name: /^Columns/ }).click();
@@ -185,3 +194,63 @@ browserTest(
   },
   30_000,
 );
+
+browserTest(
+  'Prepare negotiation of the largest account: picker, summary, prep sheet tab; then Portfolio risk',
+  async () => {
+    const workbook = new MemoryWorkbook(
+      Object.fromEntries(sampleWorkbook().sheets.map((x) => [x.name, x.rows])),
+    );
+    const choice = { sheet: SAMPLE_SHEET, period: { kind: 'r12' } } as const;
+    const top = await buildTop20(workbook, { ...choice, write: false });
+    const largest = top.analysis.top[0].account;
+    const prep = await buildNegotiationPrep(workbook, {
+      ...choice,
+      account: largest,
+      write: false,
+    });
+    const prepSheet = prepSheetName(largest, 'en');
+
+    const { page, errors } = await openPane();
+    const prepare = page.getByRole('button', { name: 'Prepare negotiation' });
+    await prepare.waitFor({ timeout: 20_000 });
+    expect(await prepare.isDisabled()).toBe(true);
+
+    // Search as you type: the first letters of the largest account, then its option.
+    const picker = page.getByRole('combobox', { name: 'Account' });
+    await picker.click();
+    await picker.pressSequentially(largest.slice(0, 4));
+    const option = page.getByRole('option', { name: new RegExp(`^${escapeRegExp(largest)}`) });
+    await option.first().click({ timeout: 20_000 });
+    expect(await picker.inputValue()).toBe(largest);
+
+    await prepare.click();
+    const summary = page.getByTestId('job-summary');
+    await summary.waitFor({ timeout: 20_000 });
+    expect(await summary.textContent()).toBe(prepSummary(prep.json, 'en'));
+    // The first sheet built in the page is shown; the links switch between the job's sheets.
+    const prepTab = page.getByRole('tab', { name: prepSheet });
+    await expect(prepTab.getAttribute('aria-selected')).resolves.toBe('true');
+    await page.getByTestId('job-issues-link').click();
+    await expect(prepTab.getAttribute('aria-selected')).resolves.toBe('false');
+    await page.getByRole('button', { name: `Open ${prepSheet}` }).click();
+    await expect(
+      page.getByRole('tab', { name: prepSheet }).getAttribute('aria-selected'),
+    ).resolves.toBe('true');
+    expect(await page.getByTestId('sheet-grid').textContent()).toContain('Ingrid Sjöberg');
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-negotiation.png') });
+
+    // Portfolio risk: its summary replaces the prep's; its tab appears.
+    await page.getByRole('button', { name: 'Portfolio risk', exact: true }).click();
+    await page.getByText(/^HHI \d+ /).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('tab', { name: 'Portfolio risk' }).count()).toBe(1);
+
+    expect(errors).toEqual([]);
+    await page.close();
+  },
+  45_000,
+);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

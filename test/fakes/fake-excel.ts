@@ -102,6 +102,17 @@ export interface FakeConditionalFormatRecord {
   };
 }
 
+/**
+ * A data validation rule set through `range.dataValidation.rule`, as Office.js takes it (ExcelApi
+ * 1.8). The fake accepts only list rules (`{ list: { inCellDropDown, source } }`, source a string):
+ * any other rule type, a Range source, or a rule with more than one type throws. It does not model
+ * overlapping rules (the renderer writes a fresh sheet) nor Excel's checks of the source text.
+ */
+export interface FakeDataValidationRecord {
+  range: string;
+  list: { inCellDropDown: boolean; source: string };
+}
+
 export interface FakeSeriesRecord {
   name?: string;
   values?: string;
@@ -140,6 +151,8 @@ export interface FakeSheetState {
   readonly hiddenColumns: number[];
   /** Top priority first. */
   readonly conditionalFormats: FakeConditionalFormatRecord[];
+  /** In the order they were set. */
+  readonly dataValidations: FakeDataValidationRecord[];
   readonly charts: FakeChartRecord[];
   readonly pageLayout: FakePageLayout;
 }
@@ -157,6 +170,7 @@ class SheetModel {
   readonly columnWidths: Record<number, number> = {};
   readonly hiddenColumns = new Set<number>();
   readonly conditionalFormats: FakeConditionalFormatRecord[] = [];
+  readonly dataValidations: FakeDataValidationRecord[] = [];
   readonly charts: FakeChartRecord[] = [];
   readonly pageLayout: FakePageLayout = {};
   freeze: { rows: number; cols: number } | undefined = undefined;
@@ -879,6 +893,7 @@ class FakeRange extends FakeObject {
   private target: Rect | null | undefined = undefined;
   readonly format: FakeRangeFormat;
   readonly conditionalFormats: FakeConditionalFormatCollection;
+  readonly dataValidation: FakeDataValidation;
 
   constructor(
     ctx: Ctx,
@@ -892,6 +907,7 @@ class FakeRange extends FakeObject {
       new FakeConditionalFormatCollection(ctx, this),
       'ConditionalFormatCollection',
     );
+    this.dataValidation = honest(new FakeDataValidation(ctx, this), 'DataValidation');
     if (orNull) this.checkNullAtSync();
   }
 
@@ -1198,6 +1214,41 @@ class FakeConditionalFormatCollection {
       cf.record = record;
     });
     return cf;
+  }
+}
+
+/** `range.dataValidation`: only `rule` can be set (a list rule); reading it needs load(). */
+class FakeDataValidation {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly range: FakeRange,
+  ) {}
+
+  /** Reading the rule needs load() and a sync, which the fake does not offer here. */
+  get rule(): Excel.DataValidationRule {
+    throw notLoaded('rule');
+  }
+
+  set rule(rule: Excel.DataValidationRule) {
+    const types = Object.keys(rule).filter(
+      (k) => (rule as Record<string, unknown>)[k] !== undefined,
+    );
+    // What the fake cannot do throws at once; what Excel refuses fails the sync, as in Excel.
+    for (const type of types) if (type !== 'list') throw notImplemented('DataValidationRule', type);
+    const list = rule.list;
+    if (list !== undefined && typeof list.source !== 'string')
+      throw notImplemented('ListDataValidation', 'source (a Range)');
+    this.ctx.enqueue(rule, () => {
+      if (list === undefined || types.length !== 1)
+        fail('InvalidArgument', 'A data validation rule needs exactly one type.');
+      if (typeof list.inCellDropDown !== 'boolean')
+        fail('InvalidArgument', 'inCellDropDown must be a boolean.');
+      const rect = this.range.rect();
+      rect.sheet.dataValidations.push({
+        range: rectAddress(rect),
+        list: { inCellDropDown: list.inCellDropDown, source: list.source as string },
+      });
+    });
   }
 }
 
@@ -1579,6 +1630,7 @@ export class FakeExcel {
       columnWidths: m.columnWidths,
       hiddenColumns: [...m.hiddenColumns].sort((a, b) => a - b),
       conditionalFormats: m.conditionalFormats,
+      dataValidations: m.dataValidations,
       charts: m.charts,
       pageLayout: m.pageLayout,
     });

@@ -15,6 +15,9 @@ import { initialMapping, mappingChoice } from '../../ui/app/choice';
 import { createPreview, previewLanguage } from '../../ui/preview/preview-host';
 import { SAMPLE_SHEET } from '../../ui/preview/sample';
 
+/** The input sheets of the preview: the sales sheet and the sample's companion sheets. */
+const INPUT = [SAMPLE_SHEET, 'Stakeholders', 'Wallet', 'Escalation ladder', 'Account plans'];
+
 /** What the CLI demo prints: `kam sample` then `kam top20` on the file. */
 async function cliTop20() {
   const file = join(mkdtempSync(join(tmpdir(), 'kam-preview-')), 'sample.xlsx');
@@ -56,7 +59,7 @@ test('Build Top 20 in the preview equals the CLI demo on the same sample', async
   expect(progress.some((p) => p.phase === 'reading' && p.rowsTotal === 24_001)).toBe(true);
 
   // The preview area lists the built sheets and shows the Top 20; the links switch the tab.
-  expect(store.snapshot().sheets).toEqual([SAMPLE_SHEET, 'Top 20', 'Data issues']);
+  expect(store.snapshot().sheets).toEqual([...INPUT, 'Top 20', 'Data issues']);
   expect(store.snapshot().active).toBe('Top 20');
   await host.showSheet('Data issues');
   expect(store.snapshot().active).toBe('Data issues');
@@ -77,7 +80,7 @@ test('in Swedish the sheets and the summary are Swedish', async () => {
     () => undefined,
   );
   expect(outcome.summary).toMatch(/^Topp 20 = /);
-  expect(store.snapshot().sheets).toEqual([SAMPLE_SHEET, 'Topp 20', 'Dataproblem']);
+  expect(store.snapshot().sheets).toEqual([...INPUT, 'Topp 20', 'Dataproblem']);
 });
 
 test('a failure comes back in words, as a warning when the input caused it', async () => {

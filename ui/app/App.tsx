@@ -25,6 +25,7 @@ import {
   type Mapping,
   type PeriodForm,
 } from './choice';
+import { NegotiationPanel } from './NegotiationPanel';
 import { PeriodPicker } from './PeriodPicker';
 import { SourcePicker } from './SourcePicker';
 
@@ -59,6 +60,7 @@ export function App({ host, today: fixedToday }: AppProps) {
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [form, setForm] = useState<PeriodForm>(() => periodForm(undefined, today));
   const [build, setBuild] = useState<BuildState>({ state: 'idle' });
+  const [jobBusy, setJobBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -94,7 +96,7 @@ export function App({ host, today: fixedToday }: AppProps) {
     );
   }
 
-  const running = build.state === 'running';
+  const running = build.state === 'running' || jobBusy;
   const choice = savedChoice(sheet, mapping, form);
 
   const onSheet = (name: string) => {
@@ -151,8 +153,19 @@ export function App({ host, today: fixedToday }: AppProps) {
         s={s}
         language={language}
         build={build}
-        canBuild={choice !== null}
+        canBuild={choice !== null && !jobBusy}
         onBuild={() => void onBuild()}
+        onShowSheet={onShowSheet}
+      />
+      <Divider />
+      <Subtitle2>{s.negotiationTitle}</Subtitle2>
+      <NegotiationPanel
+        s={s}
+        language={language}
+        host={host}
+        choice={choice}
+        disabled={build.state === 'running'}
+        onBusy={setJobBusy}
         onShowSheet={onShowSheet}
       />
     </main>

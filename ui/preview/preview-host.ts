@@ -1,6 +1,6 @@
 /**
  * The in-browser preview host: the task pane's Host over a MemoryWorkbook holding the sample sales
- * sheet. The remembered choice lives in memory; "show sheet" switches the preview area's tab. A
+ * sheet and the sample's companion sheets (as `kam sample` writes them). The remembered choice lives in memory; "show sheet" switches the preview area's tab. A
  * small store tells the preview area which sheets were built and which one is shown.
  */
 import { MemoryWorkbook } from '../../shared/memory-workbook';
@@ -8,7 +8,7 @@ import type { SheetSpec } from '../../shared/sheet-spec';
 import type { RawRow, Workbook } from '../../shared/workbook';
 import type { PaneLanguage, SavedChoice } from '../host';
 import { WorkbookHost, type ChoiceStore } from '../workbook-host';
-import { sampleSheet, SAMPLE_SHEET } from './sample';
+import { sampleWorkbook } from './sample';
 
 /** What the preview area shows: the input sheets, then the built ones, and the active one. */
 export interface PreviewState {
@@ -98,7 +98,7 @@ export interface Preview {
   readonly host: WorkbookHost;
   readonly workbook: MemoryWorkbook;
   readonly store: PreviewStore;
-  /** SheetSpecs of the input sheets (the sample), for the download. */
+  /** SheetSpecs of the input sheets (the sample and its companions), for the download. */
   readonly inputSpecs: ReadonlyMap<string, SheetSpec>;
 }
 
@@ -110,9 +110,9 @@ export interface Preview {
  * await preview.host.buildTop20(choice, () => {}); // preview.store.snapshot().sheets → ['Topp 20', 'Dataproblem']
  */
 export function createPreview(options: { language: PaneLanguage; now?: () => Date }): Preview {
-  const sample = sampleSheet();
-  const workbook = new MemoryWorkbook({ [SAMPLE_SHEET]: sample.rows });
-  const store = new PreviewStore([SAMPLE_SHEET]);
+  const { sheets } = sampleWorkbook();
+  const workbook = new MemoryWorkbook(Object.fromEntries(sheets.map((s) => [s.name, s.rows])));
+  const store = new PreviewStore(sheets.map((s) => s.name));
   const host = new WorkbookHost({
     kind: 'preview',
     workbook: new ObservedWorkbook(workbook, (name) => store.written(name)),
@@ -121,7 +121,7 @@ export function createPreview(options: { language: PaneLanguage; now?: () => Dat
     showSheet: async (name) => store.show(name),
     now: options.now,
   });
-  return { host, workbook, store, inputSpecs: new Map([[SAMPLE_SHEET, sample.spec]]) };
+  return { host, workbook, store, inputSpecs: new Map(sheets.map((s) => [s.name, s.spec])) };
 }
 
 /**

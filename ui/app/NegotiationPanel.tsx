@@ -1,0 +1,268 @@
+/**
+ * Negotiation and risk: an account picker (search as you type; the period's Top 20 first), the
+ * Shareable option, **Prepare negotiation**, **Portfolio risk** and **Create templates**, then the
+ * last job's summary with links to its sheets — or its failure in words. The accounts are read
+ * through the Host when the picker first opens (and again after the source or period changed).
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Combobox,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  OptionGroup,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { AccountOption, Host, HostFailure, SavedChoice, SheetJobOutcome } from '../host';
+import type { Strings } from '../strings';
+import { accountDetail, accountMatches } from './accounts';
+import { asFailure } from './choice';
+
+/** Options drawn at once; typing narrows the rest. */
+const SHOWN = 50;
+
+export type JobKind = 'prep' | 'risk' | 'templates';
+
+/** Where the section's last job stands. */
+export type JobState =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly job: JobKind }
+  | { readonly state: 'done'; readonly job: JobKind; readonly outcome: SheetJobOutcome }
+  | { readonly state: 'failed'; readonly job: JobKind; readonly failure: HostFailure };
+
+type Accounts =
+  | { readonly state: 'idle' }
+  | { readonly state: 'loading'; readonly key: string }
+  | { readonly state: 'ready'; readonly key: string; readonly list: readonly AccountOption[] }
+  | { readonly state: 'failed'; readonly key: string; readonly failure: HostFailure };
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  combobox: { minWidth: '0', width: '100%' },
+  option: { display: 'flex', flexDirection: 'column' },
+  detail: { color: tokens.colorNeutralForeground3 },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground3 },
+  result: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+});
+
+export interface NegotiationPanelProps {
+  readonly s: Strings;
+  readonly language: ReturnType<Host['language']>;
+  readonly host: Host;
+  /** The source, mapping and period of the pane; null while incomplete. */
+  readonly choice: SavedChoice | null;
+  /** True while the Top 20 builds. */
+  readonly disabled: boolean;
+  /** Told when a job starts and ends (the Top 20 button waits meanwhile). */
+  readonly onBusy: (busy: boolean) => void;
+  readonly onShowSheet: (name: string) => void;
+}
+
+export function NegotiationPanel(props: NegotiationPanelProps) {
+  const { s, language, host, choice, disabled } = props;
+  const styles = useStyles();
+  const [accounts, setAccounts] = useState<Accounts>({ state: 'idle' });
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<AccountOption | null>(null);
+  const [shareable, setShareable] = useState(false);
+  const [job, setJob] = useState<JobState>({ state: 'idle' });
+
+  const key = choice === null ? null : JSON.stringify(choice);
+  const running = job.state === 'running';
+
+  const loadAccounts = () => {
+    if (choice === null || key === null) return;
+    if (accounts.state !== 'idle' && accounts.key === key && accounts.state !== 'failed') return;
+    setAccounts({ state: 'loading', key });
+    host.listAccounts(choice).then(
+      (list) =>
+        setAccounts((a) =>
+          a.state === 'loading' && a.key === key ? { state: 'ready', key, list } : a,
+        ),
+      (e: unknown) =>
+        setAccounts((a) =>
+          a.state === 'loading' && a.key === key
+            ? { state: 'failed', key, failure: asFailure(e, s) }
+            : a,
+        ),
+    );
+  };
+
+  const run = async (kind: JobKind, call: () => Promise<SheetJobOutcome>) => {
+    setJob({ state: 'running', job: kind });
+    props.onBusy(true);
+    try {
+      setJob({ state: 'done', job: kind, outcome: await call() });
+    } catch (e) {
+      setJob({ state: 'failed', job: kind, failure: asFailure(e, s) });
+    } finally {
+      props.onBusy(false);
+    }
+  };
+
+  const onPrepare = () => {
+    if (choice === null || selected === null) return;
+    const account = selected.key;
+    void run('prep', () => host.prepareNegotiation(choice, account, shareable));
+  };
+  const onRisk = () => {
+    if (choice !== null) void run('risk', () => host.portfolioRisk(choice));
+  };
+  const onTemplates = () => void run('templates', () => host.createTemplates());
+
+  const list = accounts.state === 'ready' ? accounts.list : [];
+  // While an account is chosen its name is in the box: show the whole list then.
+  const matches = accountMatches(list, selected === null ? query : '', SHOWN);
+  const topCount = list.filter((a) => a.top).length;
+  const off = disabled || running;
+
+  const option = (a: AccountOption) => (
+    <Option key={a.key} value={a.key} text={a.name}>
+      <div className={styles.option}>
+        <span>{a.name}</span>
+        <Caption1 className={styles.detail}>{accountDetail(a, s, language)}</Caption1>
+      </div>
+    </Option>
+  );
+
+  return (
+    <section className={styles.root} aria-label={s.negotiationTitle}>
+      <Field
+        label={s.accountLabel}
+        validationState={accounts.state === 'failed' ? 'warning' : 'none'}
+        validationMessage={accounts.state === 'failed' ? accounts.failure.message : undefined}
+        hint={choice === null ? s.needChoice : undefined}
+      >
+        <Combobox
+          className={styles.combobox}
+          freeform
+          data-testid="account-picker"
+          placeholder={s.accountPlaceholder}
+          disabled={off || choice === null}
+          value={query}
+          selectedOptions={selected ? [selected.key] : []}
+          onOpenChange={(_, data) => {
+            if (data.open) loadAccounts();
+          }}
+          onFocus={loadAccounts}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setSelected(null);
+          }}
+          onOptionSelect={(_, data) => {
+            const chosen = list.find((a) => a.key === data.optionValue) ?? null;
+            setSelected(chosen);
+            setQuery(chosen ? chosen.name : '');
+          }}
+        >
+          {accounts.state === 'loading' ? (
+            <Option key="loading" value="" text={s.accountsLoading} disabled>
+              {s.accountsLoading}
+            </Option>
+          ) : null}
+          {accounts.state === 'ready' && matches.top.length + matches.rest.length === 0 ? (
+            <Option key="none" value="" text={s.accountsNone} disabled>
+              {s.accountsNone}
+            </Option>
+          ) : null}
+          {matches.top.length > 0 ? (
+            <OptionGroup label={s.accountsTop(topCount)}>{matches.top.map(option)}</OptionGroup>
+          ) : null}
+          {matches.rest.length > 0 ? (
+            <OptionGroup label={s.accountsRest}>{matches.rest.map(option)}</OptionGroup>
+          ) : null}
+          {matches.more > 0 ? (
+            <Option key="more" value="" text={s.accountsMore(matches.more)} disabled>
+              {s.accountsMore(matches.more)}
+            </Option>
+          ) : null}
+        </Combobox>
+      </Field>
+      <Checkbox
+        checked={shareable}
+        disabled={off}
+        onChange={(_, data) => setShareable(data.checked === true)}
+        label={s.shareable}
+      />
+      <Caption1 className={styles.hint}>{s.shareableHint}</Caption1>
+      <div className={styles.buttons}>
+        <Button
+          appearance="primary"
+          disabled={off || choice === null || selected === null}
+          onClick={onPrepare}
+        >
+          {s.prepare}
+        </Button>
+        <Button disabled={off || choice === null} onClick={onRisk}>
+          {s.risk}
+        </Button>
+        <Button disabled={off} onClick={onTemplates}>
+          {s.templates}
+        </Button>
+      </div>
+      <Caption1 className={styles.hint}>{s.templatesHint}</Caption1>
+      {job.state === 'running' ? (
+        <Field validationMessage={s.jobRunning[job.job]} validationState="none">
+          <ProgressBar thickness="large" />
+        </Field>
+      ) : null}
+      {job.state === 'done' ? (
+        <div className={styles.result} aria-label={s.resultTitle} data-testid="job-result">
+          <Body1 data-testid="job-summary">{job.outcome.summary}</Body1>
+          <div className={styles.links}>
+            {job.outcome.sheets
+              .filter((name) => name !== job.outcome.issuesSheet)
+              .map((name) => (
+                <Link key={name} onClick={() => props.onShowSheet(name)}>
+                  {s.openSheet(name)}
+                </Link>
+              ))}
+            {job.outcome.issuesSheet !== null ? (
+              job.outcome.issueCount > 0 ? (
+                <Link
+                  data-testid="job-issues-link"
+                  onClick={() => props.onShowSheet(job.outcome.issuesSheet as string)}
+                >
+                  {s.issuesLink(job.outcome.issueCount)}
+                </Link>
+              ) : (
+                <Body1>{s.noIssues}</Body1>
+              )
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+      {job.state === 'failed' ? (
+        <MessageBar
+          intent={job.failure.userError ? 'warning' : 'error'}
+          layout="multiline"
+          data-testid="job-failure"
+          data-intent={job.failure.userError ? 'warning' : 'error'}
+        >
+          <MessageBarBody>
+            <MessageBarTitle>{s.jobFailed[job.job]}</MessageBarTitle>
+            {job.failure.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * One line in plain words for each sheet job of the pane (Prepare negotiation, Portfolio risk,
+ * Create templates), in English and Swedish, from the jobs' JSON figures. Pure: the Excel pane,
+ * the preview and the Sheets server all say the same thing.
+ */
+import type { PrepJson } from '../shared/reports/prep-build';
+import type { RiskJson } from '../shared/reports/risk-build';
+import { labels } from '../shared/reports/labels';
+import type { PaneLanguage } from './host';
+
+const locale = (lang: PaneLanguage) => (lang === 'sv' ? 'sv-SE' : 'en-US');
+const money = (x: number, lang: PaneLanguage) => Math.round(x).toLocaleString(locale(lang));
+const pct = (x: number, lang: PaneLanguage) =>
+  `${(x * 100).toLocaleString(locale(lang), { maximumFractionDigits: 0 })}${lang === 'sv' ? ' %' : '%'}`;
+
+/**
+ * The negotiation prep in one line.
+ *
+ * @example
+ * prepSummary(result.json, 'en')
+ * // 'Acme AB: revenue 1,234,567 (rank 1), margin 24%, transparency exposure 12,345, gross profit left without it 2,345,678.'
+ */
+export function prepSummary(json: PrepJson, lang: PaneLanguage): string {
+  const k = json.keyFigures;
+  const sv = lang === 'sv';
+  const parts = [
+    `${json.account}: ${sv ? 'försäljning' : 'revenue'} ${money(k.revenue, lang)}` +
+      (k.rank !== null ? ` (${sv ? 'plats' : 'rank'} ${k.rank})` : ''),
+  ];
+  if (k.margin !== null) parts.push(`${sv ? 'marginal' : 'margin'} ${pct(k.margin, lang)}`);
+  if (json.exposure)
+    parts.push(
+      `${sv ? 'transparensrisk' : 'transparency exposure'} ${money(json.exposure.account, lang)}`,
+    );
+  if (json.walkAway)
+    parts.push(
+      `${sv ? 'bruttovinst kvar utan kunden' : 'gross profit left without it'} ${money(json.walkAway.profitLeft, lang)}`,
+    );
+  const masked = json.shareable
+    ? sv
+      ? ' Andra kunders namn är maskerade.'
+      : " Other customers' names are masked."
+    : '';
+  return `${parts.join(', ')}.${masked}`;
+}
+
+/**
+ * The portfolio risk in one line.
+ *
+ * @example
+ * riskSummary(result.json, 'en') // 'HHI 512 (low), 2 dependencies, 3 loss-making accounts, transparency exposure 45,678.'
+ */
+export function riskSummary(json: RiskJson, lang: PaneLanguage): string {
+  const sv = lang === 'sv';
+  const band = labels(lang).bands[json.portfolio.hhiBand];
+  const deps = json.dependencies.length;
+  const losses = json.lossMaking.length;
+  const parts = [
+    `HHI ${Math.round(json.portfolio.hhi)} (${band})`,
+    sv
+      ? `${deps} ${deps === 1 ? 'beroende' : 'beroenden'}`
+      : `${deps} ${deps === 1 ? 'dependency' : 'dependencies'}`,
+    sv
+      ? `${losses} ${losses === 1 ? 'olönsam kund' : 'olönsamma kunder'}`
+      : `${losses} loss-making ${losses === 1 ? 'account' : 'accounts'}`,
+  ];
+  if (json.exposure)
+    parts.push(
+      `${sv ? 'transparensrisk' : 'transparency exposure'} ${money(json.exposure.total, lang)}`,
+    );
+  if (json.keyPersonRisk && json.keyPersonRisk.length > 0) {
+    const n = json.keyPersonRisk.length;
+    parts.push(
+      sv
+        ? `nyckelpersonsrisk hos ${n} ${n === 1 ? 'kund' : 'kunder'}`
+        : `key-person risk at ${n} ${n === 1 ? 'account' : 'accounts'}`,
+    );
+  }
+  return `${parts.join(', ')}.`;
+}
+
+/**
+ * What Create templates did.
+ *
+ * @example
+ * templatesSummary(['Stakeholders', 'Wallet'], 'en') // 'Added Stakeholders, Wallet: fill them in, then prepare the negotiation.'
+ */
+export function templatesSummary(added: readonly string[], lang: PaneLanguage): string {
+  if (lang === 'sv') {
+    return added.length > 0
+      ? `Lade till ${added.join(', ')}: fyll i dem och förbered sedan förhandlingen.`
+      : 'Alla kompletterande blad finns redan; inget lades till.';
+  }
+  return added.length > 0
+    ? `Added ${added.join(', ')}: fill them in, then prepare the negotiation.`
+    : 'Every companion sheet is already there; nothing added.';
+}
