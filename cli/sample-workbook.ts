@@ -1,19 +1,6 @@
-/** `kam sample`: the built-in sample sales workbook, from the seeded generator of the core. */
-import { analyseTop20 } from '../shared/analysis/top20';
-import { companionTemplate } from '../shared/companions/templates';
-import { LADDER, PLANS, STAKEHOLDERS, WALLET } from '../shared/companions/schema';
-import { ingestSales } from '../shared/ingest/sales-ingest';
-import { generateSales, type SampleCell } from '../shared/sample/sales-generator';
-import type { SheetSpec } from '../shared/sheet-spec';
-import { STYLE } from '../shared/reports/styles';
+/** `kam sample`: the built-in sample workbook (shared/sample/sample-workbook.ts) as a file. */
+import { sampleWorkbook } from '../shared/sample/sample-workbook';
 import { FileWorkbook } from './file-workbook';
-
-const FORMATS: Record<string, string> = {
-  'Invoice date': 'yyyy-mm-dd',
-  Quantity: '#,##0',
-  'Net sales': '#,##0.00',
-  Cost: '#,##0.00',
-};
 
 /**
  * Writes the sample workbook ("Sales", and small Stakeholders, Wallet, Escalation ladder and
@@ -26,111 +13,9 @@ export async function writeSample(
   path: string,
   options: { rows?: number; seed?: number } = {},
 ): Promise<{ rows: number; accounts: number }> {
-  const { header, rows } = generateSales({ rows: options.rows, seed: options.seed, messy: true });
-  const accountCol = header.indexOf('Customer ID');
-  const accounts = new Set(rows.map((r) => r[accountCol]).filter((v) => v !== null && v !== ''));
-  const spec: SheetSpec = {
-    name: 'Sales',
-    blocks: [
-      { row: 0, col: 0, cells: [header], style: STYLE.tableHeader },
-      { row: 1, col: 0, cells: rows, numberFormats: header.map((h) => FORMATS[h] ?? null) },
-    ],
-    columns: header.map((h) => ({ width: Math.max(12, h.length + 4) })),
-    freeze: { rows: 1, cols: 0 },
-  };
+  const sample = sampleWorkbook(options);
   const workbook = FileWorkbook.create();
-  await workbook.writeSheet(spec);
-  for (const companion of sampleCompanions(header, rows)) await workbook.writeSheet(companion);
+  for (const sheet of sample.sheets) await workbook.writeSheet(sheet);
   await workbook.save(path);
-  return { rows: rows.length, accounts: accounts.size };
-}
-
-/** A companion template with rows filled in. */
-function filled(template: SheetSpec, rows: SampleCell[][]): SheetSpec {
-  const [head, formats] = template.blocks;
-  return {
-    ...template,
-    blocks: [head, { ...formats, cells: rows.length > 0 ? rows : formats.cells }],
-  };
-}
-
-/** Excel serial of an epoch day. */
-const serial = (day: number): number => day + 25569;
-
-/**
- * The companion sheets of the sample: the three largest accounts (current period) with decision
- * makers at three levels (one known by a single person of ours: key-person risk), their wallet,
- * account plans, and our escalation ladder with the largest account's manager at level 1.
- */
-function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
-  const ingest = ingestSales(header, rows);
-  const analysis = analyseTop20(ingest.table);
-  const top = analysis.top.slice(0, 3);
-  if (top.length === 0) return [];
-  const last = analysis.periods.current.to;
-  const people = ['Helena Strand', 'Gustav Ek'];
-  const stakeholders: SampleCell[][] = [];
-  const wallet: SampleCell[][] = [];
-  const plans: SampleCell[][] = [];
-  top.forEach((a, i) => {
-    const owner = a.owner ?? 'Anna Lindqvist';
-    const deputy = i === 0 ? 'Maria Nilsson' : 'Johan Berg';
-    stakeholders.push(
-      [
-        a.account,
-        'Ingrid Sjöberg',
-        'Head of procurement',
-        'central',
-        'formal',
-        'high',
-        'neutral',
-        `${owner}; ${people[0]}`,
-        serial(last - 20),
-      ],
-      [
-        a.account,
-        'Tomas Wall',
-        'CFO',
-        'central',
-        'formal',
-        'high',
-        'critic',
-        owner,
-        serial(last - 95),
-      ],
-      [
-        a.account,
-        'Lena Ahlgren',
-        'Regional operations manager',
-        'regional',
-        'informal',
-        'medium',
-        'supporter',
-        `${owner}; ${deputy}`,
-        serial(last - 12),
-      ],
-      [a.account, 'Nils Berggren', 'Site manager', 'local', 'both', 'low', 'supporter', '', null],
-    );
-    wallet.push([a.account, null, null, Math.round((a.revenue * (2 + i)) / 1000) * 1000]);
-    plans.push([
-      a.account,
-      owner,
-      deputy,
-      'preferred supplier',
-      'strategic partner',
-      serial(last + 30),
-      'Quarterly review with procurement',
-    ]);
-  });
-  const ladder: SampleCell[][] = [
-    [1, 'Key account manager', top[0].owner ?? 'Anna Lindqvist'],
-    [2, 'Sales director', people[0]],
-    [3, 'CEO', people[1]],
-  ];
-  return [
-    filled(companionTemplate(STAKEHOLDERS), stakeholders),
-    filled(companionTemplate(WALLET), wallet),
-    filled(companionTemplate(LADDER), ladder),
-    filled(companionTemplate(PLANS), plans),
-  ];
+  return { rows: sample.rows, accounts: sample.accounts };
 }

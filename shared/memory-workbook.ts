@@ -44,17 +44,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   async writeSheet(spec: SheetSpec): Promise<void> {
-    const grid: RawCell[][] = [];
-    for (const block of spec.blocks) {
-      block.cells.forEach((line, r) => {
-        const row = (grid[block.row + r] ??= []);
-        line.forEach((cell, c) => {
-          row[block.col + c] = cell !== null && isFormula(cell) ? (cell.value ?? null) : cell;
-        });
-      });
-    }
-    const rows = Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
-    this.sheets.set(spec.name, rows);
+    this.sheets.set(spec.name, specCells(spec));
     this.specs.set(spec.name, spec);
   }
 
@@ -77,4 +67,24 @@ export class MemoryWorkbook implements Workbook {
   spec(sheet: string): SheetSpec | undefined {
     return this.specs.get(sheet);
   }
+}
+
+/**
+ * The cells a SheetSpec puts on its sheet, rows from row 1 (a formula as its cached value, an
+ * empty cell as null): what a host reads back after writing it.
+ *
+ * @example
+ * specCells({ name: 'S', blocks: [{ row: 1, col: 1, cells: [[5]] }] }); // [[], [null, 5]]
+ */
+export function specCells(spec: SheetSpec): RawCell[][] {
+  const grid: RawCell[][] = [];
+  for (const block of spec.blocks) {
+    block.cells.forEach((line, r) => {
+      const row = (grid[block.row + r] ??= []);
+      line.forEach((cell, c) => {
+        row[block.col + c] = cell !== null && isFormula(cell) ? (cell.value ?? null) : cell;
+      });
+    });
+  }
+  return Array.from(grid, (row) => Array.from(row ?? [], (v) => v ?? null));
 }

@@ -1,0 +1,149 @@
+/**
+ * The sample workbook every host shows: "Sales" (the seeded generator's invoice lines, messy as
+ * real exports are) and small Stakeholders, Wallet, Escalation ladder and Account plans sheets for
+ * the three largest accounts, so a negotiation prep shows every section. `kam sample` writes it to
+ * a file; the task pane's browser preview holds it in memory.
+ */
+import { analyseTop20 } from '../analysis/top20';
+import { LADDER, PLANS, STAKEHOLDERS, WALLET } from '../companions/schema';
+import { companionTemplate } from '../companions/templates';
+import { ingestSales } from '../ingest/sales-ingest';
+import { STYLE } from '../reports/styles';
+import type { SheetSpec } from '../sheet-spec';
+import { generateSales, type SampleCell } from './sales-generator';
+
+/** The sales sheet's name. */
+export const SAMPLE_SHEET = 'Sales';
+
+const FORMATS: Readonly<Record<string, string>> = {
+  'Invoice date': 'yyyy-mm-dd',
+  Quantity: '#,##0',
+  'Net sales': '#,##0.00',
+  Cost: '#,##0.00',
+};
+
+export interface SampleWorkbook {
+  /** "Sales", then the companion sheets, in workbook order. */
+  readonly sheets: readonly SheetSpec[];
+  /** Invoice lines in Sales (the total row included). */
+  readonly rows: number;
+  /** Distinct customer ids. */
+  readonly accounts: number;
+}
+
+/**
+ * The sample's sheets as SheetSpecs (seed 1 and 24,000 lines unless told otherwise).
+ *
+ * @example
+ * const { sheets } = sampleWorkbook();
+ * sheets.map((s) => s.name); // ['Sales', 'Stakeholders', 'Wallet', 'Escalation ladder', 'Account plans']
+ */
+export function sampleWorkbook(options: { rows?: number; seed?: number } = {}): SampleWorkbook {
+  const { header, rows } = generateSales({ rows: options.rows, seed: options.seed, messy: true });
+  const accountCol = header.indexOf('Customer ID');
+  const accounts = new Set(rows.map((r) => r[accountCol]).filter((v) => v !== null && v !== ''));
+  const sales: SheetSpec = {
+    name: SAMPLE_SHEET,
+    blocks: [
+      { row: 0, col: 0, cells: [header], style: STYLE.tableHeader },
+      { row: 1, col: 0, cells: rows, numberFormats: header.map((h) => FORMATS[h] ?? null) },
+    ],
+    columns: header.map((h) => ({ width: Math.max(12, h.length + 4) })),
+    freeze: { rows: 1, cols: 0 },
+  };
+  return {
+    sheets: [sales, ...sampleCompanions(header, rows)],
+    rows: rows.length,
+    accounts: accounts.size,
+  };
+}
+
+/** A companion template with rows filled in. */
+function filled(template: SheetSpec, rows: SampleCell[][]): SheetSpec {
+  const [head, formats] = template.blocks;
+  return {
+    ...template,
+    blocks: [head, { ...formats, cells: rows.length > 0 ? rows : formats.cells }],
+  };
+}
+
+/** Excel serial of an epoch day. */
+const serial = (day: number): number => day + 25569;
+
+/**
+ * The companion sheets of the sample: the three largest accounts (current period) with decision
+ * makers at three levels (one known by a single person of ours: key-person risk), their wallet,
+ * account plans, and our escalation ladder with the largest account's manager at level 1.
+ */
+function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
+  const ingest = ingestSales(header, rows);
+  const analysis = analyseTop20(ingest.table);
+  const top = analysis.top.slice(0, 3);
+  if (top.length === 0) return [];
+  const last = analysis.periods.current.to;
+  const people = ['Helena Strand', 'Gustav Ek'];
+  const stakeholders: SampleCell[][] = [];
+  const wallet: SampleCell[][] = [];
+  const plans: SampleCell[][] = [];
+  top.forEach((a, i) => {
+    const owner = a.owner ?? 'Anna Lindqvist';
+    const deputy = i === 0 ? 'Maria Nilsson' : 'Johan Berg';
+    stakeholders.push(
+      [
+        a.account,
+        'Ingrid Sjöberg',
+        'Head of procurement',
+        'central',
+        'formal',
+        'high',
+        'neutral',
+        `${owner}; ${people[0]}`,
+        serial(last - 20),
+      ],
+      [
+        a.account,
+        'Tomas Wall',
+        'CFO',
+        'central',
+        'formal',
+        'high',
+        'critic',
+        owner,
+        serial(last - 95),
+      ],
+      [
+        a.account,
+        'Lena Ahlgren',
+        'Regional operations manager',
+        'regional',
+        'informal',
+        'medium',
+        'supporter',
+        `${owner}; ${deputy}`,
+        serial(last - 12),
+      ],
+      [a.account, 'Nils Berggren', 'Site manager', 'local', 'both', 'low', 'supporter', '', null],
+    );
+    wallet.push([a.account, null, null, Math.round((a.revenue * (2 + i)) / 1000) * 1000]);
+    plans.push([
+      a.account,
+      owner,
+      deputy,
+      'preferred supplier',
+      'strategic partner',
+      serial(last + 30),
+      'Quarterly review with procurement',
+    ]);
+  });
+  const ladder: SampleCell[][] = [
+    [1, 'Key account manager', top[0].owner ?? 'Anna Lindqvist'],
+    [2, 'Sales director', people[0]],
+    [3, 'CEO', people[1]],
+  ];
+  return [
+    filled(companionTemplate(STAKEHOLDERS), stakeholders),
+    filled(companionTemplate(WALLET), wallet),
+    filled(companionTemplate(LADDER), ladder),
+    filled(companionTemplate(PLANS), plans),
+  ];
+}
