@@ -13,12 +13,19 @@
 //   (`--env office=cdn`, the production default) or from a copy of @microsoft/office-js next to
 //   the page (`--env office=local`, the development default: `npm start` and the browser tests run
 //   with no internet). ExcelJS's browser build is copied beside it for the preview's download;
+// - apps-script/Sidebar.html (sidebar): the Google Sheets sidebar — the task pane's app on the
+//   SheetsHost (ui/sidebar/) — as ONE self-contained file, the script inlined (HtmlService serves
+//   one file; Fluent's styles are made at run time), made safe for HtmlService (no `//` or `/*` in
+//   template literals, no `</script` or `<!--`: apps-script/build/inline-script.js) — the build
+//   fails on what it cannot rewrite. Its script is not left in apps-script/ (clasp would push it as
+//   server code);
 // - manifest.xml (with excel or taskpane), to dist/ and dist/addin/: the repo's manifest with every
 //   https://localhost:3000 replaced by the add-in's URL (`--env url=…` or ADDIN_URL; https only).
 //
 // The generated entries come from `npm run generate` (run by `npm run build`). Tests build into a
 // temp dir: `config({ bundles: 'apps-script' }, { mode: 'development' })` builds only the bundles
-// named (comma-separated: core, excel, taskpane, apps-script); then override output.path.
+// named (comma-separated: core, excel, taskpane, apps-script, sidebar); then override output.path.
+// `npm run build:sheets` builds apps-script,sidebar into dist/apps-script/ (the folder clasp pushes).
 // A production build prints the size of each script (BundleSizesPlugin).
 //
 // `npm start` (webpack serve) serves dist/addin/ at the root of port 3000 — the URLs of
@@ -32,7 +39,7 @@ const webpack = require('webpack');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
-const BUNDLES = ['core', 'excel', 'taskpane', 'apps-script'];
+const BUNDLES = ['core', 'excel', 'taskpane', 'apps-script', 'sidebar'];
 const at = (...parts) => path.resolve(__dirname, ...parts);
 
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -147,6 +154,71 @@ class ManifestPlugin {
           for (const to of this.to) {
             compilation.emitAsset(to, new sources.RawSource(xml), { minimized: true });
           }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * Writes `to`: the HTML `template` with the emitted `script` inlined at its
+ * `<!-- KAM_SIDEBAR_SCRIPT -->` marker, made safe for HtmlService (inline-script.js), and removes
+ * the script (and its license file: the notices go into the page as an HTML comment). Runs after
+ * minification, on the final text.
+ */
+class SidebarHtmlPlugin {
+  constructor({ template, script, to }) {
+    this.template = template;
+    this.script = script;
+    this.to = to;
+  }
+
+  apply(compiler) {
+    const name = 'SidebarHtmlPlugin';
+    const { Compilation, sources, WebpackError } = compiler.webpack;
+    const { makeInlineSafe, inlineHazards, describe } = require(
+      at('apps-script/build/inline-script.js'),
+    );
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        () => {
+          const asset = compilation.getAsset(this.script);
+          if (!asset) return;
+          compilation.fileDependencies.add(this.template);
+          const fail = (lines) => {
+            compilation.errors.push(
+              new WebpackError(
+                `${this.to}: the inlined script would not survive HtmlService:\n  ` +
+                  `${lines.join('\n  ')}\n` +
+                  'HtmlService strips // and /* inside template literals, and </script or <!-- ' +
+                  'break the page. Rewrite the source: a string concatenation, or \\/ in place of /.',
+              ),
+            );
+          };
+          const { code, problems, rewritten } = makeInlineSafe(asset.source.source().toString());
+          if (problems.length > 0) return fail(problems.map(describe));
+          compilation
+            .getLogger(name)
+            .info(`${this.to}: ${rewritten} literal(s) or comment(s) rewritten for HtmlService`);
+          const left = inlineHazards(code);
+          if (left.length > 0) return fail(left.map(describe));
+          const licenseFile = `${this.script}.LICENSE.txt`;
+          const license = compilation.getAsset(licenseFile);
+          const notices = license
+            ? `<!--\n${license.source.source().toString().replace(/--/g, '- -')}\n-->\n`
+            : '';
+          const html = fs.readFileSync(this.template, 'utf8');
+          const marker = '<!-- KAM_SIDEBAR_SCRIPT -->';
+          if (!html.includes(marker)) {
+            compilation.errors.push(new WebpackError(`${this.template} has no ${marker}`));
+            return;
+          }
+          // A function replacement: the script's `$&` and `$1` stay as they are.
+          const page = html.replace(marker, () => `${notices}<script>\n${code}\n</script>`);
+          compilation.emitAsset(this.to, new sources.RawSource(page), { minimized: true });
+          compilation.deleteAsset(this.script);
+          if (license) compilation.deleteAsset(licenseFile);
         },
       );
     });
@@ -320,6 +392,16 @@ module.exports = (env, argv) => {
       }),
     );
   }
+  if (wanted.includes('sidebar')) {
+    entry['apps-script/Sidebar'] = './ui/sidebar/index.tsx';
+    plugins.push(
+      new SidebarHtmlPlugin({
+        template: at('ui/sidebar/sidebar.html'),
+        script: 'apps-script/Sidebar.js',
+        to: 'apps-script/Sidebar.html',
+      }),
+    );
+  }
   // Source maps for the browser bundles; none for Apps Script (clasp pushes the folder as is).
   plugins.push(
     new webpack.SourceMapDevToolPlugin({
@@ -338,7 +420,10 @@ module.exports = (env, argv) => {
       path: at('dist'),
       filename: '[name].js',
       globalObject: 'globalThis',
-      clean: true,
+      // Building only the Sheets bundles (npm run build:sheets) leaves the rest of dist/ alone.
+      clean: wanted.every((b) => b === 'apps-script' || b === 'sidebar')
+        ? { keep: (file) => !/^apps-script[\\/]/.test(file) }
+        : true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
@@ -378,3 +463,6 @@ module.exports = (env, argv) => {
     devServer: devServer(),
   };
 };
+
+// For the tests: the plugin that writes the sidebar's one HTML file.
+module.exports.SidebarHtmlPlugin = SidebarHtmlPlugin;

@@ -35,7 +35,8 @@ function kamOpenSidebar() {
   KamSheets.kamOpenSidebar();
 }
 
-// Sidebar handlers (google.script.run)
+// Sidebar handlers (google.script.run). All synchronous: the async jobs (kamFindSources, kamBuild,
+// kamListAccounts, kamBuildNegotiation, kamBuildRisk, kamCreateTemplates) return a ticket at once, kamResult(ticket) the settled outcome (see server.ts).
 
 function kamFindSources() {
   return KamSheets.kamFindSources();
@@ -51,6 +52,27 @@ function kamSaveChoice(choice) {
 
 function kamBuild(choice) {
   return KamSheets.kamBuild(choice);
+}
+
+function kamListAccounts(choice) {
+  return KamSheets.kamListAccounts(choice);
+}
+
+function kamBuildNegotiation(choice, account, shareable) {
+  return KamSheets.kamBuildNegotiation(choice, account, shareable);
+}
+
+function kamBuildRisk(choice) {
+  return KamSheets.kamBuildRisk(choice);
+}
+
+function kamCreateTemplates() {
+  return KamSheets.kamCreateTemplates();
+}
+
+/** The outcome of a ticketed job (kamFindSources, kamBuild, …) by ticket, or null while the job runs. */
+function kamResult(ticket) {
+  return KamSheets.kamResult(ticket);
 }
 
 function kamShowSheet(name) {

@@ -14,14 +14,26 @@
  *   returns its outcome only.
  * - A build runs under the document lock (`LockService.getDocumentLock()`), so two builds (two
  *   users, or a double click) never interleave their sheet swaps.
- * - kamBuild, kamFindSources and kamBuildTop20 are async because the core's Workbook port is; every
- *   service call is synchronous, so their promise jobs all run before the execution ends. Not yet
- *   checked on a live deployment: that google.script.run hands a returned Promise's value (not the
- *   Promise) to the success handler. The other handlers return synchronously.
+ * - Every handler the sidebar calls returns synchronously. The core is async (its Workbook port
+ *   is), and it is not certain that google.script.run hands a returned Promise's value (not the
+ *   Promise) to the success handler, so the two async jobs go through tickets: `kamFindSources()`
+ *   and `kamBuild(choice)` start the job and return `{ ticket }` at once; the job stores its
+ *   settled outcome (`{ ok: value }` or `{ error: message, userError }`) in the user's cache
+ *   (CacheService, chunked under the 100 KB per-value limit); the synchronous `kamResult(ticket)`
+ *   returns it, or null while it is not there yet (the sidebar polls). Every service call is
+ *   synchronous, so the job's promise jobs all run before the execution ends.
+ * - kamBuildTop20 (the menu) is async and returns nothing: Sheets does not look at its value.
  */
 import type { SalesSource } from '../../shared/reports/sales-sources';
 import { UserError } from '../../shared/user-error';
-import type { BuildOutcome, HostFailure, PaneLanguage, SavedChoice } from '../../ui/host';
+import type {
+  AccountOption,
+  BuildOutcome,
+  HostFailure,
+  PaneLanguage,
+  SavedChoice,
+  SheetJobOutcome,
+} from '../../ui/host';
 import { WorkbookHost, hostFailure } from '../../ui/workbook-host';
 import {
   SheetsWorkbook,
@@ -41,6 +53,8 @@ export interface SheetsMenu {
 
 export interface SheetsHtmlOutput {
   setTitle(title: string): SheetsHtmlOutput;
+  getContent(): string;
+  setContent(content: string): SheetsHtmlOutput;
 }
 
 export interface SheetsUi {
@@ -59,6 +73,12 @@ export interface SheetsProperties {
   setProperty(key: string, value: string): unknown;
 }
 
+/** The user's cache (CacheService.getUserCache()): string values of at most 100 KB. */
+export interface SheetsCache {
+  get(key: string): string | null;
+  put(key: string, value: string, expirationInSeconds: number): void;
+}
+
 /** The Apps Script services the server uses. */
 export interface SheetsServices {
   readonly SpreadsheetApp: SheetsSpreadsheetApp & { getUi(): SheetsUi };
@@ -66,6 +86,7 @@ export interface SheetsServices {
   readonly PropertiesService: { getDocumentProperties(): SheetsProperties | null };
   readonly HtmlService: { createHtmlOutputFromFile(filename: string): SheetsHtmlOutput };
   readonly ScriptApp: { readonly AuthMode: { readonly NONE: unknown } };
+  readonly CacheService: { getUserCache(): SheetsCache | null };
 }
 
 /** Compile-time check that the real Apps Script services fit the seam. */
@@ -75,6 +96,7 @@ export type RealServicesFit = Fits<{
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  CacheService: GoogleAppsScript.Cache.CacheService;
 }>;
 type Fits<T extends SheetsServices> = T;
 
@@ -99,6 +121,7 @@ function services(): SheetsServices {
     'PropertiesService',
     'HtmlService',
     'ScriptApp',
+    'CacheService',
   ];
   const missing = names.filter((n) => g[n] === undefined);
   if (missing.length > 0) {
@@ -307,7 +330,21 @@ export function onInstall(e?: OpenEvent): void {
 }
 
 /**
- * Shows the sidebar (the task pane's app, built as the 'Sidebar' HTML file).
+ * The sidebar's HTML with the pane's language set: the built Sidebar.html carries
+ * `<div id="root" data-lang="en">` before its inlined script, which reads the attribute. (A
+ * template scriptlet would do too, but HtmlService would then scan the whole inlined bundle for
+ * `<?`.) The first such attribute only: the script's own text is left alone.
+ *
+ * @example
+ * sidebarWithLanguage('<div id="root" data-lang="en"></div>', 'sv') // '<div id="root" data-lang="sv"></div>'
+ */
+export function sidebarWithLanguage(html: string, language: PaneLanguage): string {
+  return html.replace(/(<div id="root" data-lang=")[a-z]*(")/, `$1${language}$2`);
+}
+
+/**
+ * Shows the sidebar (the task pane's app, built as the 'Sidebar' HTML file) in the spreadsheet's
+ * language.
  *
  * @example
  * kamOpenSidebar();
@@ -315,9 +352,9 @@ export function onInstall(e?: OpenEvent): void {
 export function kamOpenSidebar(): void {
   const s = services();
   const ctx = context(s);
-  const html = s.HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE).setTitle(
-    WORDS[ctx.language].title,
-  );
+  const html = s.HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE);
+  html.setContent(sidebarWithLanguage(html.getContent(), ctx.language));
+  html.setTitle(WORDS[ctx.language].title);
   s.SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -398,19 +435,187 @@ export async function kamBuildTop20(): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Sidebar handlers (google.script.run)
 
+/** What kamFindSources and kamBuild return at once: the ticket to ask kamResult about. */
+export interface Ticket {
+  readonly ticket: string;
+}
+
+/** A job's settled outcome, as kamResult returns it. */
+export type Settled<T> =
+  { readonly ok: T } | { readonly error: string; readonly userError: boolean };
+
+/** Cache keys start with this (the user cache is shared by every script of the user). */
+export const RESULT_KEY = 'kam.result.';
+/** How long an outcome waits in the cache for the sidebar (s). */
+export const RESULT_TTL_S = 600;
 /**
- * The candidate sales tables, best first.
+ * Characters per cache value: a value is at most 100 KB and a UTF-16 unit is at most 3 bytes of
+ * UTF-8, so 30,000 units always fit.
+ */
+export const RESULT_CHUNK = 30_000;
+
+function newTicket(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+function userCache(s: SheetsServices): SheetsCache {
+  const cache = s.CacheService.getUserCache();
+  if (cache === null) throw new Error('This script has no user cache to pass results through.');
+  return cache;
+}
+
+/**
+ * Stores an outcome under a ticket: the parts first (`kam.result.<ticket>.<i>`), then the head
+ * (`kam.result.<ticket>` = number of parts), so a head means every part was written.
+ */
+function storeOutcome(cache: SheetsCache, ticket: string, outcome: Settled<unknown>): void {
+  const text = JSON.stringify(outcome);
+  const parts = Math.max(1, Math.ceil(text.length / RESULT_CHUNK));
+  for (let i = 0; i < parts; i++) {
+    const part = text.slice(i * RESULT_CHUNK, (i + 1) * RESULT_CHUNK);
+    cache.put(`${RESULT_KEY}${ticket}.${i}`, part, RESULT_TTL_S);
+  }
+  cache.put(`${RESULT_KEY}${ticket}`, String(parts), RESULT_TTL_S);
+}
+
+/**
+ * Starts an async job and returns its ticket at once; the job's outcome lands in the user cache
+ * when it settles (for a host without async, before this execution ends).
+ */
+function startJob<T>(s: SheetsServices, language: PaneLanguage, job: () => Promise<T>): Ticket {
+  const cache = userCache(s);
+  const ticket = newTicket();
+  const settle = async (): Promise<void> => {
+    let outcome: Settled<unknown>;
+    try {
+      outcome = { ok: plain(await job()) };
+    } catch (e) {
+      const failure: HostFailure = isHostFailure(e) ? e : hostFailure(e, language);
+      outcome = { error: failure.message, userError: failure.userError };
+    }
+    try {
+      storeOutcome(cache, ticket, outcome);
+    } catch (e) {
+      // The cache refused (too large, or down): say so in one small value.
+      storeOutcome(cache, ticket, { error: hostFailure(e, language).message, userError: false });
+    }
+  };
+  void settle();
+  return { ticket };
+}
+
+/**
+ * Starts looking for the candidate sales tables; kamResult(ticket) gives them (best first).
  *
  * @example
- * google.script.run.withSuccessHandler(show).kamFindSources();
+ * google.script.run.withSuccessHandler(({ ticket }) => poll(ticket)).kamFindSources();
  */
-export async function kamFindSources(): Promise<SalesSource[]> {
-  const ctx = context();
-  try {
-    return plain(await ctx.host.findSources());
-  } catch (e) {
-    throw failureError(e, ctx.language);
+export function kamFindSources(): Ticket {
+  const s = services();
+  const ctx = context(s);
+  return startJob<SalesSource[]>(s, ctx.language, () => ctx.host.findSources());
+}
+
+/**
+ * Starts Build Top 20 and Data issues under the document lock; kamResult(ticket) gives the
+ * outcome as plain JSON, or the failure the pane shows.
+ *
+ * @example
+ * google.script.run.withSuccessHandler(({ ticket }) => poll(ticket)).kamBuild(choice);
+ */
+export function kamBuild(choice: SavedChoice): Ticket {
+  const s = services();
+  const ctx = context(s);
+  return startJob<BuildOutcome>(s, ctx.language, () =>
+    underDocumentLock(ctx, () => ctx.host.buildTop20(choice, () => {})),
+  );
+}
+
+/**
+ * Starts listing the accounts of the chosen sales table (the negotiation picker's list);
+ * kamResult(ticket) gives them.
+ *
+ * @example
+ * google.script.run.withSuccessHandler(({ ticket }) => poll(ticket)).kamListAccounts(choice);
+ */
+export function kamListAccounts(choice: SavedChoice): Ticket {
+  const s = services();
+  const ctx = context(s);
+  return startJob<AccountOption[]>(s, ctx.language, () => ctx.host.listAccounts(choice));
+}
+
+/**
+ * Starts writing "Negotiation prep — ⟨account⟩" and Data issues under the document lock
+ * (`account` is an AccountOption's key; `shareable` masks other customers' names).
+ *
+ * @example
+ * google.script.run.withSuccessHandler(({ ticket }) => poll(ticket)).kamBuildNegotiation(choice, key, false);
+ */
+export function kamBuildNegotiation(
+  choice: SavedChoice,
+  account: string,
+  shareable: boolean,
+): Ticket {
+  const s = services();
+  const ctx = context(s);
+  return startJob<SheetJobOutcome>(s, ctx.language, () =>
+    underDocumentLock(ctx, () => ctx.host.prepareNegotiation(choice, account, shareable)),
+  );
+}
+
+/**
+ * Starts writing Portfolio risk and Data issues under the document lock.
+ *
+ * @example
+ * google.script.run.withSuccessHandler(({ ticket }) => poll(ticket)).kamBuildRisk(choice);
+ */
+export function kamBuildRisk(choice: SavedChoice): Ticket {
+  const s = services();
+  const ctx = context(s);
+  return startJob<SheetJobOutcome>(s, ctx.language, () =>
+    underDocumentLock(ctx, () => ctx.host.portfolioRisk(choice)),
+  );
+}
+
+/**
+ * Starts adding the missing companion sheets (empty, formatted templates) under the document lock.
+ *
+ * @example
+ * google.script.run.withSuccessHandler(({ ticket }) => poll(ticket)).kamCreateTemplates();
+ */
+export function kamCreateTemplates(): Ticket {
+  const s = services();
+  const ctx = context(s);
+  return startJob<SheetJobOutcome>(s, ctx.language, () =>
+    underDocumentLock(ctx, () => ctx.host.createTemplates()),
+  );
+}
+
+/**
+ * The settled outcome of a ticket's job, or null while it runs (or after the cache let it go).
+ *
+ * @example
+ * kamResult('lq3k-4f9a') // { ok: { summary: 'Top 20 = 41% …', … } } or null
+ */
+export function kamResult(ticket: string): Settled<unknown> | null {
+  if (typeof ticket !== 'string' || !/^[a-z0-9-]{1,64}$/.test(ticket)) {
+    throw new Error('Not a ticket of this add-on.');
   }
+  const cache = userCache(services());
+  const head = cache.get(`${RESULT_KEY}${ticket}`);
+  if (head === null) return null;
+  let text = '';
+  for (let i = 0; i < Number(head); i++) {
+    const part = cache.get(`${RESULT_KEY}${ticket}.${i}`);
+    if (part === null) {
+      return {
+        error: 'The result expired before the sidebar read it: try again.',
+        userError: false,
+      };
+    }
+    text += part;
+  }
+  return JSON.parse(text) as Settled<unknown>;
 }
 
 /**
@@ -431,22 +636,6 @@ export function kamLoadChoice(): SavedChoice | null {
  */
 export function kamSaveChoice(choice: SavedChoice): void {
   saveChoiceTo(services(), choice);
-}
-
-/**
- * Builds Top 20 and Data issues under the document lock; the outcome as plain JSON, or an Error
- * whose message is the failure the pane shows.
- *
- * @example
- * google.script.run.withSuccessHandler(done).withFailureHandler(fail).kamBuild(choice);
- */
-export async function kamBuild(choice: SavedChoice): Promise<BuildOutcome> {
-  const ctx = context();
-  try {
-    return plain(await underDocumentLock(ctx, () => ctx.host.buildTop20(choice, () => {})));
-  } catch (e) {
-    throw failureError(e, ctx.language);
-  }
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * An in-memory fake of the Apps Script services the Sheets host uses: SpreadsheetApp (Spreadsheet,
  * Sheet, Range, Ui, Menu, conditional format and chart builders), LockService, PropertiesService,
- * HtmlService and ScriptApp — exactly the surface of apps-script/src/sheets-workbook.ts and
+ * HtmlService (files registered in `html.files`), CacheService (the user cache, with Apps Script's
+ * 100 KB per-value limit) and ScriptApp — exactly the surface of apps-script/src/sheets-workbook.ts and
  * server.ts, with Sheets' behaviour where it matters:
  *
  * - `setValues` parses strings as Sheets parses typed input: `=…` becomes a formula, `+…` / `-…`
@@ -1051,6 +1052,7 @@ export class FakeHtmlOutput extends Tracked {
   constructor(
     log: CallLog,
     readonly file: string,
+    public content: string,
   ) {
     super(log, 'HtmlOutput');
   }
@@ -1059,15 +1061,87 @@ export class FakeHtmlOutput extends Tracked {
     this.title = title;
     return this.api;
   }
+
+  getContent(): string {
+    return this.content;
+  }
+
+  setContent(content: string): this {
+    this.content = content;
+    return this.api;
+  }
 }
 
 export class FakeHtmlService extends Tracked {
+  /** The project's HTML files by name (without `.html`), as clasp pushed them. */
+  readonly files = new Map<string, string>();
+
   constructor(log: CallLog) {
     super(log, 'HtmlService');
   }
 
   createHtmlOutputFromFile(file: string): FakeHtmlOutput {
-    return new FakeHtmlOutput(this.log, file).api;
+    const content = this.files.get(file);
+    if (content === undefined) throw new Error(`No HTML file named ${file} was found.`);
+    return new FakeHtmlOutput(this.log, file, content).api;
+  }
+}
+
+/** The most a cache value may hold (Apps Script: 100 KB), in bytes of UTF-8. */
+export const CACHE_VALUE_LIMIT = 100 * 1024;
+/** The longest expiration Apps Script accepts (6 hours, in seconds). */
+export const CACHE_MAX_TTL_S = 21_600;
+
+/**
+ * A CacheService cache: string values of at most 100 KB (UTF-8), keys of at most 250 characters,
+ * an expiration of at most 6 hours; put throws over those limits as Apps Script does. Time is
+ * the fake's clock (`now`), so tests can let entries expire.
+ */
+export class FakeCache extends Tracked {
+  readonly store = new Map<string, { value: string; expires: number }>();
+  now: () => number = () => Date.now();
+
+  constructor(log: CallLog) {
+    super(log, 'Cache');
+  }
+
+  get(key: string): string | null {
+    const entry = this.store.get(key);
+    if (entry === undefined) return null;
+    if (entry.expires <= this.now()) {
+      this.store.delete(key);
+      return null;
+    }
+    return entry.value;
+  }
+
+  put(key: string, value: string, expirationInSeconds = 600): void {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 250) {
+      throw new Error(`Invalid argument: key (${String(key).length} characters; 1 to 250)`);
+    }
+    if (typeof value !== 'string') throw new Error('Invalid argument: value must be a string');
+    const bytes = Buffer.byteLength(value, 'utf8');
+    if (bytes > CACHE_VALUE_LIMIT) {
+      throw new Error(`Argument too large: value (${bytes} bytes; at most ${CACHE_VALUE_LIMIT})`);
+    }
+    if (expirationInSeconds < 1 || expirationInSeconds > CACHE_MAX_TTL_S) {
+      throw new Error(`Invalid argument: expirationInSeconds ${expirationInSeconds}`);
+    }
+    this.store.set(key, { value, expires: this.now() + expirationInSeconds * 1000 });
+  }
+
+  remove(key: string): void {
+    this.store.delete(key);
+  }
+}
+
+export class FakeCacheService extends Tracked {
+  constructor(readonly user: FakeCache) {
+    super(user.log, 'CacheService');
+  }
+
+  getUserCache(): FakeCache {
+    return this.user.api;
   }
 }
 
@@ -1093,6 +1167,8 @@ export class FakeAppsScript {
   readonly ui = new FakeUi(this.log);
   readonly lock = new FakeLock(this.log);
   readonly properties = new FakeProperties(this.log);
+  readonly cache = new FakeCache(this.log);
+  readonly html = new FakeHtmlService(this.log);
   /** The services as the code under test sees them (every call counted). */
   readonly services: {
     readonly SpreadsheetApp: FakeSpreadsheetApp;
@@ -1100,6 +1176,7 @@ export class FakeAppsScript {
     readonly PropertiesService: FakePropertiesService;
     readonly HtmlService: FakeHtmlService;
     readonly ScriptApp: { readonly AuthMode: typeof AUTH_MODE };
+    readonly CacheService: FakeCacheService;
   };
 
   constructor(options: { locale?: string } = {}) {
@@ -1108,8 +1185,9 @@ export class FakeAppsScript {
       SpreadsheetApp: new FakeSpreadsheetApp(this.spreadsheet, this.ui).api,
       LockService: new FakeLockService(this.lock).api,
       PropertiesService: new FakePropertiesService(this.properties).api,
-      HtmlService: new FakeHtmlService(this.log).api,
+      HtmlService: this.html.api,
       ScriptApp: { AuthMode: AUTH_MODE },
+      CacheService: new FakeCacheService(this.cache).api,
     };
   }
 

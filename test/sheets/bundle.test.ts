@@ -2,7 +2,8 @@
  * The Apps Script bundle as Sheets runs it: dist/apps-script/Code.js (the KamSheets library, the
  * KAM_* globals) with entry-globals.js after it, loaded as one classic script in a bare context
  * whose only services are the fakes. onOpen builds the menu through the top-level function; the
- * top-level kamBuild writes the Top 20 the in-memory workbook gets for the same data.
+ * top-level kamBuild returns a ticket at once and kamResult(ticket) the outcome; the build wrote the
+ * Top 20 the in-memory workbook gets for the same data.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { buildTop20 } from '../../shared/reports/top20-build';
 import type { SheetSpec } from '../../shared/sheet-spec';
 import type { BuildOutcome } from '../../ui/host';
 import { AUTH_MODE, FakeAppsScript } from '../fakes/fake-spreadsheet-app';
-import { NOW, sample, sheetGrid, specGrid, type GridCell } from './support';
+import { NOW, sample, settle, sheetGrid, specGrid, type GridCell } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require('../../webpack.config.js') as (
@@ -74,6 +75,11 @@ test('every entry point is a top-level function delegating to KamSheets', () => 
     'kamLoadChoice',
     'kamSaveChoice',
     'kamBuild',
+    'kamResult',
+    'kamListAccounts',
+    'kamBuildNegotiation',
+    'kamBuildRisk',
+    'kamCreateTemplates',
     'kamShowSheet',
   ]) {
     expect(typeof global(name)).toBe('function');
@@ -95,11 +101,15 @@ test('onOpen builds the KAM menu', () => {
 
 test('kamBuild writes the Top 20 the in-memory workbook gets; plain JSON back', async () => {
   const { fake, global } = contextWith(2_000);
-  const outcome = (await global('kamBuild')({
-    sheet: 'Sales',
-    mapping: {},
-    period: { kind: 'r12' },
-  })) as BuildOutcome;
+  // Synchronous: a ticket, not a Promise (google.script.run may not unwrap one).
+  const ticket = global('kamBuild')({ sheet: 'Sales', mapping: {}, period: { kind: 'r12' } });
+  expect(ticket).not.toBeInstanceOf(Promise);
+  expect(Object.prototype.toString.call(ticket)).toBe('[object Object]');
+  const settled = await settle(
+    (t) => global('kamResult')(t) as { ok: BuildOutcome } | null,
+    ticket as { ticket: string },
+  );
+  const outcome = settled.ok;
   expect(JSON.parse(JSON.stringify(outcome))).toEqual(outcome);
   expect(fake.names()).toEqual(['Sales', L.top20Sheet, L.issuesSheet]);
 

@@ -6,24 +6,34 @@
 import {
   CHOICE_KEY,
   LOCK_WAIT_MS,
+  RESULT_CHUNK,
+  RESULT_KEY,
   kamBuild,
+  kamBuildRisk,
   kamBuildTop20,
+  kamCreateTemplates,
+  kamListAccounts,
   kamFindSources,
   kamLoadChoice,
   kamOpenSidebar,
   kamPortfolioRisk,
+  kamResult,
   kamSaveChoice,
   kamShowSheet,
   languageOfLocale,
   onInstall,
   onOpen,
+  sidebarWithLanguage,
   useServices,
+  type Settled,
   type SheetsServices,
+  type Ticket,
 } from '../../apps-script/src/server';
-import type { SavedChoice } from '../../ui/host';
+import type { SalesSource } from '../../shared/reports/sales-sources';
+import type { BuildOutcome, SavedChoice } from '../../ui/host';
 import { labels } from '../../shared/reports/labels';
 import { AUTH_MODE, FakeAppsScript } from '../fakes/fake-spreadsheet-app';
-import { fakeWithSales, sample } from './support';
+import { fakeWithSales, sample, settle } from './support';
 
 const { dated } = sample(2_000);
 const CHOICE: SavedChoice = { sheet: 'Sales', mapping: {}, period: { kind: 'r12' } };
@@ -38,6 +48,16 @@ function use(f: FakeAppsScript): FakeAppsScript {
 }
 
 afterEach(() => useServices(null));
+
+/** The settled outcome of a ticket (the job's promise jobs run first). */
+const outcomeOf = (t: Ticket) => settle(kamResult, t);
+
+/** The value of a ticket that succeeded. */
+async function valueOf<T>(t: Ticket): Promise<T> {
+  const outcome = await outcomeOf(t);
+  if (!('ok' in outcome)) throw new Error(`failed: ${outcome.error}`);
+  return outcome.ok as T;
+}
 
 describe('onOpen', () => {
   const MENU = [
@@ -87,9 +107,11 @@ describe('onOpen', () => {
 });
 
 describe('sidebar handlers', () => {
-  test('kamFindSources: the sales sheet with its columns, as plain JSON', async () => {
+  test('kamFindSources: a ticket at once; the sales sheet with its columns, as plain JSON', async () => {
     use(fakeWithSales(dated));
-    const sources = await kamFindSources();
+    const ticket = kamFindSources();
+    expect(ticket).toEqual({ ticket: expect.stringMatching(/^[a-z0-9-]+$/) });
+    const sources = await valueOf<SalesSource[]>(ticket);
     expect(sources.map((s) => s.sheet)).toEqual(['Sales']);
     expect(sources[0].missing).toEqual([]);
     expect(JSON.parse(JSON.stringify(sources))).toEqual(sources);
@@ -108,7 +130,7 @@ describe('sidebar handlers', () => {
 
   test('kamBuild: the outcome as plain JSON, under the document lock, released after', async () => {
     use(fakeWithSales(dated));
-    const outcome = await kamBuild(CHOICE);
+    const outcome = await valueOf<BuildOutcome>(kamBuild(CHOICE));
     expect(JSON.parse(JSON.stringify(outcome))).toEqual(outcome);
     expect(outcome.top20Sheet).toBe('Top 20');
     expect(outcome.json.rows).toHaveLength(20);
@@ -119,11 +141,12 @@ describe('sidebar handlers', () => {
     expect(fake.log.count('Range.getValue') + fake.log.count('Range.setValue')).toBe(0);
   });
 
-  test('kamBuild: a failure is an Error with the pane’s message; nothing written', async () => {
+  test('kamBuild: a failure is the pane’s message, a user error; nothing written', async () => {
     use(fakeWithSales(dated));
-    await expect(kamBuild({ ...CHOICE, sheet: 'Nope' })).rejects.toThrow(
-      new Error('There is no sheet "Nope". Sheets: Sales.'),
-    );
+    await expect(outcomeOf(kamBuild({ ...CHOICE, sheet: 'Nope' }))).resolves.toEqual({
+      error: 'There is no sheet "Nope". Sheets: Sales.',
+      userError: true,
+    });
     expect(fake.names()).toEqual(['Sales']);
     expect(fake.lock.held).toBe(false);
   });
@@ -131,8 +154,60 @@ describe('sidebar handlers', () => {
   test('kamBuild: another build holding the lock is a clear message', async () => {
     use(fakeWithSales(dated, 'sv_SE'));
     fake.lock.busy = true;
-    await expect(kamBuild(CHOICE)).rejects.toThrow(/En annan KAM-körning pågår/);
+    const outcome = await outcomeOf(kamBuild(CHOICE));
+    expect(outcome).toEqual({
+      error: expect.stringMatching(/En annan KAM-körning pågår/),
+      userError: true,
+    });
     expect(fake.names()).toEqual(['Sales']);
+  });
+
+  test('kamBuild: a fault that is not the user’s is marked so', async () => {
+    use(fakeWithSales(dated));
+    fake.log.failNext('Sheet.getRange');
+    const outcome = await outcomeOf(kamBuild(CHOICE));
+    expect(outcome).toMatchObject({ userError: false });
+    expect(fake.lock.held).toBe(false);
+  });
+
+  test('kamResult: null until the job has settled, then the outcome; unknown tickets are null', async () => {
+    use(fakeWithSales(dated));
+    const { ticket } = kamBuild(CHOICE);
+    // Nothing has run yet: the job's first await has not come back.
+    expect(kamResult(ticket)).toBeNull();
+    await settle(kamResult, { ticket });
+    expect(kamResult(ticket)).toMatchObject({ ok: { top20Sheet: 'Top 20' } });
+    expect(kamResult('nope-123')).toBeNull();
+    expect(() => kamResult('../x')).toThrow('Not a ticket');
+  });
+
+  test('kamResult: an outcome larger than a cache value is chunked and put back together', async () => {
+    use(fakeWithSales(dated));
+    const big = 'Ö'.repeat(RESULT_CHUNK * 2 + 7); // 2 bytes each in UTF-8: over 100 KB as one value
+    const { ticket } = kamBuild({ ...CHOICE, sheet: big });
+    const outcome = (await settle(kamResult, { ticket })) as Settled<unknown> & { error: string };
+    expect(outcome.error).toContain(big);
+    const parts = [...fake.cache.store.keys()].filter((k) =>
+      k.startsWith(`${RESULT_KEY}${ticket}.`),
+    );
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    // A part lost to eviction: a clear message, not a broken JSON.
+    fake.cache.store.delete(`${RESULT_KEY}${ticket}.1`);
+    expect(kamResult(ticket)).toEqual({
+      error: expect.stringMatching(/expired/),
+      userError: false,
+    });
+  });
+
+  test('the pane’s other jobs are ticketed too: accounts, portfolio risk, templates', async () => {
+    use(fakeWithSales(dated));
+    const accounts = await valueOf<{ key: string }[]>(kamListAccounts(CHOICE));
+    expect(accounts.length).toBeGreaterThan(20);
+    await valueOf(kamBuildRisk(CHOICE));
+    await valueOf(kamCreateTemplates());
+    expect(fake.names().length).toBeGreaterThan(3);
+    expect(fake.lock.held).toBe(false);
+    expect(fake.lock.waits).toEqual([LOCK_WAIT_MS, LOCK_WAIT_MS]);
   });
 
   test('kamShowSheet activates a sheet; an unknown one is an Error', async () => {
@@ -143,10 +218,44 @@ describe('sidebar handlers', () => {
     expect(() => kamShowSheet('Missing')).toThrow('There is no sheet "Missing".');
   });
 
-  test('kamOpenSidebar shows the Sidebar file', () => {
+  const SIDEBAR =
+    '<body><div id="root" data-lang="en"></div><script>x = \'data-lang="en"\';</script>';
+
+  test('kamOpenSidebar shows the Sidebar file, the language set on its root', () => {
     use(fakeWithSales(dated));
+    fake.html.files.set('Sidebar', SIDEBAR);
     kamOpenSidebar();
-    expect(fake.ui.sidebars.map((s) => [s.file, s.title])).toEqual([['Sidebar', 'KAM Toolkit']]);
+    expect(fake.ui.sidebars.map((s) => [s.file, s.title, s.content])).toEqual([
+      ['Sidebar', 'KAM Toolkit', SIDEBAR],
+    ]);
+  });
+
+  test('kamOpenSidebar in a Swedish spreadsheet: data-lang="sv" on the root only', () => {
+    use(fakeWithSales(dated, 'sv_SE'));
+    fake.html.files.set('Sidebar', SIDEBAR);
+    kamOpenSidebar();
+    expect(fake.ui.sidebars[0].content).toBe(
+      '<body><div id="root" data-lang="sv"></div><script>x = \'data-lang="en"\';</script>',
+    );
+    expect(sidebarWithLanguage('<p>no root</p>', 'sv')).toBe('<p>no root</p>');
+  });
+});
+
+describe('the fake CacheService', () => {
+  test('user cache: put/get, 100 KB per value (UTF-8), keys ≤ 250, expiry', () => {
+    const f = new FakeAppsScript();
+    const cache = f.services.CacheService.getUserCache();
+    cache.put('k', 'v', 60);
+    expect(cache.get('k')).toBe('v');
+    expect(cache.get('other')).toBeNull();
+    cache.put('max', 'x'.repeat(100 * 1024), 60);
+    expect(() => cache.put('big', 'x'.repeat(100 * 1024 + 1), 60)).toThrow(/too large/);
+    expect(() => cache.put('big', 'Ö'.repeat(60_000), 60)).toThrow(/too large/);
+    expect(() => cache.put('k'.repeat(251), 'v', 60)).toThrow(/key/);
+    const now = Date.now();
+    f.cache.now = () => now + 61_000;
+    expect(cache.get('k')).toBeNull();
+    expect(f.log.count('Cache.put')).toBe(5);
   });
 });
 
@@ -157,7 +266,7 @@ describe('menu: Build Top 20', () => {
     expect(fake.ui.alerts).toEqual([]);
     expect(fake.names()).toEqual(['Sales', 'Top 20', 'Data issues']);
     const twin = use(fakeWithSales(dated));
-    const outcome = await kamBuild(CHOICE);
+    const outcome = await valueOf<BuildOutcome>(kamBuild(CHOICE));
     expect(twin.spreadsheet.toasts).toEqual([]);
     use(fakeWithSales(dated));
     await kamBuildTop20();

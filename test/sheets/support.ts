@@ -108,3 +108,22 @@ export function recompute(sheet: FakeSheet): (string | number | boolean | null)[
     ),
   );
 }
+
+/**
+ * The settled outcome of a ticket, as the sidebar gets it: lets the job's promise jobs run, then
+ * asks `result` (kamResult, of the module or of the bundle) until it answers.
+ *
+ * @example
+ * const outcome = await settle(kamResult, kamBuild(choice));
+ */
+export async function settle<T>(
+  result: (ticket: string) => T | null,
+  { ticket }: { ticket: string },
+): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const outcome = result(ticket);
+    if (outcome !== null) return outcome;
+  }
+  throw new Error(`ticket ${ticket} never settled`);
+}
