@@ -358,28 +358,33 @@ export function kamOpenSidebar(): void {
   s.SpreadsheetApp.getUi().showSidebar(html);
 }
 
-// Prepare negotiation, Portfolio risk and Signals log belong to later issues: their menu items
-// exist so the menu has its final shape, and say honestly that they are not there yet.
-
 /**
- * Menu item of a later version: says so.
+ * Prepare negotiation… from the menu: opens the sidebar, where the account is picked (search as
+ * you type, Top 20 first) and the prep is built.
  *
  * @example
- * kamPrepareNegotiation(); // alert "Prepare negotiation… is coming in a later version …"
+ * kamPrepareNegotiation(); // the sidebar opens
  */
 export function kamPrepareNegotiation(): void {
-  comingLater((W) => W.negotiation);
+  kamOpenSidebar();
 }
 
 /**
- * Menu item of a later version: says so.
+ * Portfolio risk from the menu: the remembered choice (or the first sales table found, rolling 12
+ * months), built under the document lock; the summary as a toast, a failure as an alert.
  *
  * @example
- * kamPortfolioRisk();
+ * await kamPortfolioRisk(); // toast "HHI 245 (low), 0 dependencies, …"
  */
-export function kamPortfolioRisk(): void {
-  comingLater((W) => W.risk);
+export async function kamPortfolioRisk(): Promise<void> {
+  await fromMenu(async (ctx, choice) => {
+    const outcome = await underDocumentLock(ctx, () => ctx.host.portfolioRisk(choice));
+    return outcome.summary;
+  });
 }
+
+// The Signals log belongs to a later issue: its menu item exists so the menu has its final
+// shape, and says honestly that it is not there yet.
 
 /**
  * Menu item of a later version: says so.
@@ -405,6 +410,19 @@ function comingLater(what: (W: (typeof WORDS)[PaneLanguage]) => string): void {
  * await kamBuildTop20(); // toast "Top 20 = 41% of revenue; …"
  */
 export async function kamBuildTop20(): Promise<void> {
+  await fromMenu(async (ctx, choice) => {
+    const outcome = await underDocumentLock(ctx, () => ctx.host.buildTop20(choice, () => {}));
+    return outcome.summary;
+  });
+}
+
+/**
+ * Runs a menu job on the remembered choice, or the first sales table found with its automatic
+ * mapping and the rolling 12 months: the job's summary as a toast, a failure as an alert.
+ */
+async function fromMenu(
+  job: (ctx: Context, choice: SavedChoice) => Promise<string>,
+): Promise<void> {
   const s = services();
   const ctx = context(s);
   const W = WORDS[ctx.language];
@@ -424,9 +442,7 @@ export async function kamBuildTop20(): Promise<void> {
       }
       choice = { sheet: first.sheet, mapping: {}, period: { kind: 'r12' } };
     }
-    const chosen = choice;
-    const outcome = await underDocumentLock(ctx, () => ctx.host.buildTop20(chosen, () => {}));
-    ctx.spreadsheet.toast(outcome.summary, W.title, 15);
+    ctx.spreadsheet.toast(await job(ctx, choice), W.title, 15);
   } catch (e) {
     ui.alert(failureError(e, ctx.language).message);
   }

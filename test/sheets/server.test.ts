@@ -17,6 +17,8 @@ import {
   kamLoadChoice,
   kamOpenSidebar,
   kamPortfolioRisk,
+  kamPrepareNegotiation,
+  kamSignalsLog,
   kamResult,
   kamSaveChoice,
   kamShowSheet,
@@ -292,10 +294,25 @@ describe('menu: Build Top 20', () => {
     expect(fake.ui.alerts[0]).toMatch(/^No sales table found/);
   });
 
-  test('later items say so', () => {
+  test('Portfolio risk builds its sheet and toasts the summary', async () => {
     use(fakeWithSales(dated));
-    kamPortfolioRisk();
-    expect(fake.ui.alerts).toEqual(['Portfolio risk is coming in a later version of KAM Toolkit.']);
+    await kamPortfolioRisk();
+    expect(fake.ui.alerts).toEqual([]);
+    expect(fake.names()).toContain(labels('en').risk.sheet);
+    expect(fake.spreadsheet.toasts.at(-1)?.message).toMatch(/^HHI \d+/);
+  });
+
+  test('Prepare negotiation opens the sidebar, where the account is picked', () => {
+    use(fakeWithSales(dated));
+    fake.html.files.set('Sidebar', '<div id="root" data-lang="en"></div>');
+    kamPrepareNegotiation();
+    expect(fake.ui.sidebars).toHaveLength(1);
+  });
+
+  test('the Signals log says it is not there yet', () => {
+    use(fakeWithSales(dated));
+    kamSignalsLog();
+    expect(fake.ui.alerts).toEqual(['Signals log is coming in a later version of KAM Toolkit.']);
   });
 
   test('Swedish spreadsheet: Swedish sheets', async () => {
