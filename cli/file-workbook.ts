@@ -19,14 +19,30 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
-import type { SheetSpec } from '../shared/sheet-spec';
+import { isFormula, type SheetSpec } from '../shared/sheet-spec';
 import { UserError } from '../shared/user-error';
-import type { RawCell, RawRow, Workbook } from '../shared/workbook';
+import {
+  appendedFormula,
+  type AppendRow,
+  type RawCell,
+  type RawRow,
+  type Workbook,
+} from '../shared/workbook';
 import { csvChunks, sheetNameForFile, sniffCsv, type CsvFormat } from './csv-file';
 import { addCharts } from './xlsx-charts';
 import { mergeSheets } from './xlsx-merge';
 import { NotAWorkbook, XlsxPackage, type PackageSheet } from './xlsx-reader';
-import { csvSheetXml, fixPrintAreas, loadPackage, putPart, sheetPartPath } from './xlsx-package';
+import {
+  columnLetters,
+  csvSheetXml,
+  fixPrintAreas,
+  loadPackage,
+  putPart,
+  readPart,
+  sheetPartPath,
+  xmlEscape,
+  xmlUnescape,
+} from './xlsx-package';
 import { renderSheet } from './xlsx-render';
 
 /** Rows per `readRows` chunk. */
@@ -70,6 +86,11 @@ interface PackageSource {
  * await workbook.save('sales.kam.xlsx');
  */
 export class FileWorkbook implements Workbook {
+  /**
+   * Rows appended to sheets of the opened .xlsx that are otherwise kept as they are: on save they
+   * are added to the sheet's XML, which is not otherwise touched.
+   */
+  private readonly appended = new Map<string, PendingAppend[]>();
   /** Specs written in this session, by sheet name: `save` adds their charts. */
   private readonly written = new Map<string, SheetSpec>();
   /**
@@ -182,8 +203,22 @@ export class FileWorkbook implements Workbook {
     }
     const slot = this.source?.slots.find((s) => s.name === sheet);
     if (slot !== undefined && slot.kind === 'package') {
-      for await (const { rows, firstRow, lastRow } of this.source!.pkg.rows(slot.sheet, CHUNK_ROWS))
-        onChunk(rows, firstRow, lastRow);
+      const pending = this.appended.get(slot.name) ?? [];
+      const end = pending.reduce((m, p) => Math.max(m, p.firstRow + p.rows.length - 1), 0);
+      let next = 1;
+      for await (const { rows, firstRow, lastRow } of this.source!.pkg.rows(
+        slot.sheet,
+        CHUNK_ROWS,
+      )) {
+        onChunk(rows, firstRow, lastRow === undefined ? undefined : Math.max(lastRow, end));
+        next = firstRow + rows.length;
+      }
+      for (const p of pending) {
+        const gap: RawCell[][] = [];
+        for (let r = next; r < p.firstRow; r++) gap.push([]);
+        onChunk([...gap, ...p.rows.map(appendedValues)], next, end);
+        next = p.firstRow + p.rows.length;
+      }
       return;
     }
     const ws = this.book.worksheets.find((w) => w.name === sheet);
@@ -222,6 +257,8 @@ export class FileWorkbook implements Workbook {
     }
     for (const name of this.written.keys())
       if (name.toLowerCase() === key) this.written.delete(name);
+    for (const name of this.appended.keys())
+      if (name.toLowerCase() === key) this.appended.delete(name);
     ws.name = spec.name;
     this.written.set(spec.name, spec);
 
@@ -235,6 +272,67 @@ export class FileWorkbook implements Workbook {
         slots[at] = { kind: 'written', name: spec.name, replaces };
       }
     }
+  }
+
+  /**
+   * Appends rows below the last row holding a value and returns the 1-based row of the first.
+   * A sheet of the opened .xlsx keeps its XML: the rows are added to it on save and every
+   * existing row stays byte for byte; a sheet written in this session gets the rows in ExcelJS.
+   * `{row}` in a formula becomes the row it lands in. A CSV sheet cannot be appended to.
+   *
+   * @example
+   * const row = await workbook.appendRows('Signals', [[46352.5, 'Acme AB']], ['yyyy-mm-dd hh:mm']);
+   */
+  async appendRows(
+    sheet: string,
+    rows: readonly AppendRow[],
+    numberFormats: readonly (string | null)[] = [],
+  ): Promise<number> {
+    if (this.csv !== null && this.csv.sheet === sheet)
+      throw new UserError(`Cannot append to "${sheet}": it is a CSV file; save it as .xlsx.`);
+    const slot = this.source?.slots.find((s) => s.name === sheet);
+    if (slot !== undefined && slot.kind === 'package') {
+      const first = (await this.lastUsedRow(sheet)) + 1;
+      const pending = this.appended.get(sheet) ?? [];
+      pending.push({ firstRow: first, rows: [...rows], numberFormats: [...numberFormats] });
+      this.appended.set(sheet, pending);
+      return first;
+    }
+    const ws = this.book.worksheets.find((w) => w.name === sheet);
+    if (ws === undefined) {
+      const names = await this.sheetNames();
+      throw new UserError(`There is no sheet "${sheet}". Sheets: ${names.join(', ')}.`);
+    }
+    let last = ws.rowCount;
+    while (last > 0 && !ws.getRow(last).hasValues) last--;
+    rows.forEach((line, i) => {
+      const r = last + 1 + i;
+      line.forEach((cell, c) => {
+        if (cell === null) return;
+        const target = ws.getCell(r, c + 1);
+        if (isFormula(cell)) {
+          const result = cell.value ?? undefined;
+          target.value = {
+            formula: appendedFormula(cell.formula, r),
+            ...(result === undefined ? {} : { result }),
+          } as ExcelJS.CellFormulaValue;
+        } else target.value = cell;
+        const format = numberFormats[c];
+        if (format) target.numFmt = format;
+      });
+    });
+    return last + 1;
+  }
+
+  /** The last 1-based row of a sheet holding any value (0 when none). */
+  private async lastUsedRow(sheet: string): Promise<number> {
+    let last = 0;
+    await this.readRows(sheet, (rows, firstRow) => {
+      rows.forEach((row, i) => {
+        if (row.some((c) => c !== null && c !== undefined && c !== '')) last = firstRow + i;
+      });
+    });
+    return last;
   }
 
   /**
@@ -302,10 +400,13 @@ export class FileWorkbook implements Workbook {
           ]
         : [],
     );
-    if (sheets.length === 0) return null;
+    if (sheets.length === 0 && this.appended.size === 0) return null;
     const base = await loadPackage(this.source.bytes);
-    const overlay = await loadPackage(Buffer.from(await this.book.xlsx.writeBuffer()));
-    await mergeSheets(base, overlay, sheets);
+    if (sheets.length > 0) {
+      const overlay = await loadPackage(Buffer.from(await this.book.xlsx.writeBuffer()));
+      await mergeSheets(base, overlay, sheets);
+    }
+    for (const [sheet, pending] of this.appended) await appendToPart(base, sheet, pending);
     return base;
   }
 }
@@ -375,6 +476,207 @@ export function dateToSerial(date: Date): number {
 
 // ---------------------------------------------------------------------------------------------
 // Writing
+
+/** Rows appended to a kept sheet of the opened package, written into its XML on save. */
+interface PendingAppend {
+  readonly firstRow: number;
+  readonly rows: readonly AppendRow[];
+  readonly numberFormats: readonly (string | null)[];
+}
+
+/** An appended row as readRows delivers it: formulas as their expected values. */
+function appendedValues(row: AppendRow): RawCell[] {
+  return row.map((cell) => (cell !== null && isFormula(cell) ? (cell.value ?? null) : cell));
+}
+
+/**
+ * Adds appended rows to a sheet's XML: the new <row> elements go where their row numbers belong
+ * (replacing only empty rows there, e.g. rows that hold formats and no values), the dimension
+ * grows, and number formats get cell styles added to styles.xml. Nothing else of the part is
+ * changed, so every existing row stays byte for byte.
+ */
+async function appendToPart(
+  zip: JSZip,
+  sheet: string,
+  pending: readonly PendingAppend[],
+): Promise<void> {
+  const part = await sheetPartPath(zip, sheet);
+  let xml = await readPart(zip, part);
+  const styles = await numberFormatStyles(
+    zip,
+    pending.flatMap((p) => p.numberFormats.filter((f): f is string => !!f)),
+  );
+  const data = /<(\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (data === null) throw new Error(`The sheet "${sheet}" has no sheetData`);
+  const ns = data[1] ?? '';
+  let maxCol = 0;
+  let lastRow = 0;
+  const rowsXml: { row: number; xml: string }[] = [];
+  for (const p of pending) {
+    p.rows.forEach((line, i) => {
+      const r = p.firstRow + i;
+      lastRow = Math.max(lastRow, r);
+      const cells = line
+        .map((cell, c) => {
+          if (cell === null) return '';
+          maxCol = Math.max(maxCol, c + 1);
+          const format = p.numberFormats[c];
+          return cellXml(
+            ns,
+            `${columnLetters(c)}${r}`,
+            cell,
+            r,
+            format ? styles.get(format) : undefined,
+          );
+        })
+        .join('');
+      rowsXml.push({ row: r, xml: `<${ns}row r="${r}">${cells}</${ns}row>` });
+    });
+  }
+  const firstNew = Math.min(...rowsXml.map((x) => x.row));
+  const added = new Set(rowsXml.map((x) => x.row));
+  if (data[2] === '/') {
+    xml = `${xml.slice(0, data.index)}<${ns}sheetData>${rowsXml.map((x) => x.xml).join('')}</${ns}sheetData>${xml.slice(data.index + data[0].length)}`;
+  } else {
+    const close = xml.indexOf(`</${ns}sheetData>`, data.index);
+    // Existing rows at or below the first new one: only empty ones can be there (appends go
+    // below the last value); those at an appended row number are replaced, the others kept.
+    const rowRe = new RegExp(
+      `<${ns}row\\b[^>]*?\\br="(\\d+)"[^>]*?(?:/>|>[\\s\\S]*?</${ns}row>)`,
+      'g',
+    );
+    rowRe.lastIndex = data.index;
+    let tailStart = close;
+    const tail: { row: number; xml: string }[] = [];
+    for (let m = rowRe.exec(xml); m !== null && m.index < close; m = rowRe.exec(xml)) {
+      const r = Number(m[1]);
+      if (r < firstNew) continue;
+      if (tailStart === close) tailStart = m.index;
+      if (!added.has(r)) tail.push({ row: r, xml: m[0] });
+    }
+    const merged = [...rowsXml, ...tail].sort((a, b) => a.row - b.row);
+    xml = xml.slice(0, tailStart) + merged.map((x) => x.xml).join('') + xml.slice(close);
+  }
+  xml = xml.replace(
+    /(<(?:\w+:)?dimension\b[^>]*\bref=")(?:([A-Z]+)(\d+):)?([A-Z]+)(\d+)"/,
+    (
+      _all,
+      open: string,
+      c1: string | undefined,
+      r1: string | undefined,
+      c2: string,
+      r2: string,
+    ) => {
+      const endCol = Math.max(columnIndexOf(c2), maxCol - 1);
+      const endRow = Math.max(Number(r2), lastRow);
+      return `${open}${c1 ?? 'A'}${r1 ?? '1'}:${columnLetters(endCol)}${endRow}"`;
+    },
+  );
+  putPart(zip, part, xml);
+}
+
+function columnIndexOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function cellXml(
+  ns: string,
+  ref: string,
+  cell: NonNullable<AppendRow[number]>,
+  row: number,
+  style: number | undefined,
+): string {
+  const s = style === undefined ? '' : ` s="${style}"`;
+  const c = (type: string, inner: string) =>
+    `<${ns}c r="${ref}"${s}${type === '' ? '' : ` t="${type}"`}>${inner}</${ns}c>`;
+  if (isFormula(cell)) {
+    const f = `<${ns}f>${xmlEscape(appendedFormula(cell.formula, row))}</${ns}f>`;
+    const v = cell.value;
+    if (typeof v === 'number' && Number.isFinite(v)) return c('', `${f}<${ns}v>${v}</${ns}v>`);
+    if (typeof v === 'boolean') return c('b', `${f}<${ns}v>${v ? 1 : 0}</${ns}v>`);
+    if (typeof v === 'string') return c('str', `${f}<${ns}v>${xmlEscape(v)}</${ns}v>`);
+    return c('', f);
+  }
+  if (typeof cell === 'number')
+    return Number.isFinite(cell)
+      ? c('', `<${ns}v>${cell}</${ns}v>`)
+      : c('e', `<${ns}v>#NUM!</${ns}v>`);
+  if (typeof cell === 'boolean') return c('b', `<${ns}v>${cell ? 1 : 0}</${ns}v>`);
+  return c(
+    'inlineStr',
+    `<${ns}is><${ns}t xml:space="preserve">${xmlEscape(cell)}</${ns}t></${ns}is>`,
+  );
+}
+
+/**
+ * The cell style index of each number format, adding a <numFmt> and a plain <xf> to styles.xml
+ * for each (the workbook's other styles are kept).
+ */
+async function numberFormatStyles(
+  zip: JSZip,
+  formats: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const wanted = [...new Set(formats)];
+  if (wanted.length === 0) return out;
+  const path = 'xl/styles.xml';
+  let xml = await readPart(zip, path);
+  const p = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? '';
+  const ids = new Map<string, number>();
+  let maxId = 163;
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
+    const id = Number(/numFmtId="(\d+)"/.exec(m[0])?.[1]);
+    const code = /formatCode="([^"]*)"/.exec(m[0])?.[1];
+    if (Number.isFinite(id)) maxId = Math.max(maxId, id);
+    if (code !== undefined) ids.set(xmlUnescape(code), id);
+  }
+  const newFmts: string[] = [];
+  for (const f of wanted) {
+    if (ids.has(f)) continue;
+    ids.set(f, ++maxId);
+    newFmts.push(`<${p}numFmt numFmtId="${maxId}" formatCode="${xmlEscape(f)}"/>`);
+  }
+  if (newFmts.length > 0) {
+    const block = /<(\w+:)?numFmts\b[^>]*?(\/?)>/.exec(xml);
+    if (block === null) {
+      const open = /<(?:\w+:)?styleSheet\b[^>]*>/.exec(xml)!;
+      const at = open.index + open[0].length;
+      xml = `${xml.slice(0, at)}<${p}numFmts count="${newFmts.length}">${newFmts.join('')}</${p}numFmts>${xml.slice(at)}`;
+    } else if (block[2] === '/') {
+      xml = `${xml.slice(0, block.index)}<${p}numFmts count="${newFmts.length}">${newFmts.join('')}</${p}numFmts>${xml.slice(block.index + block[0].length)}`;
+    } else {
+      const close = xml.indexOf(`</${p}numFmts>`, block.index);
+      const count = (xml.slice(block.index, close).match(/<(?:\w+:)?numFmt\b/g) ?? []).length;
+      xml =
+        xml.slice(0, block.index) +
+        block[0].replace(/count="\d+"/, `count="${count + newFmts.length}"`) +
+        xml.slice(block.index + block[0].length, close) +
+        newFmts.join('') +
+        xml.slice(close);
+    }
+  }
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>/.exec(xml);
+  if (xfs === null) throw new Error('styles.xml has no cellXfs');
+  const close = xml.indexOf(`</${p}cellXfs>`, xfs.index);
+  let count = (xml.slice(xfs.index, close).match(/<(?:\w+:)?xf\b/g) ?? []).length;
+  const added: string[] = [];
+  for (const f of wanted) {
+    out.set(f, count++);
+    added.push(
+      `<${p}xf numFmtId="${ids.get(f)}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+    );
+  }
+  xml =
+    xml.slice(0, xfs.index) +
+    xfs[0].replace(/count="\d+"/, `count="${count}"`) +
+    xml.slice(xfs.index + xfs[0].length, close) +
+    added.join('') +
+    xml.slice(close);
+  putPart(zip, path, xml);
+  return out;
+}
 
 function checkSheetName(name: string): void {
   if (name === '' || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name))

@@ -5,6 +5,8 @@
  *   kam prep <file> --account NAME [--shareable] [--sheet NAME] [--period …] [--lang en|sv] [-o out.xlsx] [--json]
  *   kam risk <file> [--sheet NAME] [--period …] [--lang en|sv] [-o out.xlsx] [--json]
  *   kam templates <file> [--lang en|sv] [-o out.xlsx]
+ *   kam signals <file> [--now ISO] [--json]
+ *   kam trends <file> [--by month|quarter] [--accounts A;B] [--sheet NAME] [--period …] [--lang en|sv] [-o out.xlsx] [--json]
  *   kam sample [-o sample.xlsx] [--rows N] [--seed N]
  */
 import { basename, dirname, extname, join } from 'node:path';
@@ -14,7 +16,15 @@ import { companionTemplates } from '../shared/companions/templates';
 import type { Lang } from '../shared/reports/labels';
 import { buildNegotiationPrep } from '../shared/reports/prep-build';
 import { buildPortfolioRisk } from '../shared/reports/risk-build';
+import {
+  createSignalsSheet,
+  isoTime,
+  reportSignals,
+  signalsJson,
+} from '../shared/reports/signals-build';
 import { buildTop20 } from '../shared/reports/top20-build';
+import { buildKpiTrends } from '../shared/reports/trends-build';
+import { parseDate } from '../shared/ingest/dates';
 import { top20Summary } from '../shared/reports/top20-summary';
 import { UserError } from '../shared/user-error';
 import { FileWorkbook } from './file-workbook';
@@ -35,8 +45,15 @@ Usage:
   kam risk <file> [--sheet NAME] [--period …] [--lang en|sv] [-o report.xlsx] [--json]
       Builds the Portfolio risk and Data issues sheets.
   kam templates <file> [--lang en|sv] [-o out.xlsx]
-      Adds empty Stakeholders, Wallet, Escalation ladder and Account plans sheets (with drop-down
-      lists) to <file>; sheets that exist are left alone. Writes -o (default: <file> itself).
+      Adds empty Stakeholders, Wallet, Escalation ladder, Account plans and Signals sheets (with
+      drop-down lists) to <file>; sheets that exist are left alone. Writes -o (default: <file>).
+  kam signals <file> [--now ISO] [--json]
+      Prints the open and overdue signals of the Signals sheet, newest first, with hours left on
+      the clock (limit from the sheet, 24 h by default). --now "2026-11-26 14:05" reads the
+      clocks at that wall-clock time instead of now.
+  kam trends <file> [--by month|quarter] [--accounts "A;B"] [--sheet NAME] [--period …] [--lang en|sv] [-o report.xlsx] [--json]
+      Builds the KPI trends sheet: revenue, growth, margin, share of wallet and price-mix effect
+      of the Top 20 (or the accounts named) per month or quarter of the period, with charts.
   kam sample [-o sample.xlsx] [--rows N] [--seed N]
       Writes a realistic sample sales workbook (seeded, so the same every time).
   kam help
@@ -75,6 +92,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await risk(rest, io);
       case 'templates':
         return await templates(rest, io);
+      case 'signals':
+        return await signals(rest, io);
+      case 'trends':
+        return await trends(rest, io);
       case 'sample':
         return await sample(rest, io);
       case undefined:
@@ -259,12 +280,112 @@ async function templates(args: readonly string[], io: Io): Promise<number> {
   const workbook = await FileWorkbook.open(input);
   const specs = companionTemplates(await workbook.sheetNames(), lang);
   for (const spec of specs) await workbook.writeSheet(spec);
+  const added = specs.map((s) => s.name);
+  const signalsSheet = await createSignalsSheet(workbook, { lang });
+  if (signalsSheet !== null) added.push(signalsSheet);
   await workbook.save(output);
   io.out(
-    specs.length > 0
-      ? `Added ${specs.map((s) => s.name).join(', ')} to ${output}\n`
+    added.length > 0
+      ? `Added ${added.join(', ')} to ${output}\n`
       : `Every companion sheet is already there; nothing added.\n`,
   );
+  return 0;
+}
+
+async function signals(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    now: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length !== 1) throw new UserError(`signals needs one workbook file.\n\n${USAGE}`);
+  let now: number | undefined;
+  if (values.now !== undefined) {
+    now = parseDate(values.now as string);
+    if (!Number.isFinite(now))
+      throw new UserError(
+        `--now must be a date and time such as 2026-11-26 14:05, not "${String(values.now)}".`,
+      );
+  }
+  const workbook = await FileWorkbook.open(positionals[0]);
+  const report = await reportSignals(workbook, { now });
+  if (values.json === true) {
+    io.out(`${JSON.stringify(signalsJson(report), null, 2)}\n`);
+    return 0;
+  }
+  if (report.sheet === null) {
+    io.out('No Signals sheet in the workbook (kam templates adds one).\n');
+    return 0;
+  }
+  const c = report.counts;
+  io.out(
+    `${report.sheet}: ${c.overdue} overdue, ${c.open} open, ${c['acted-in-time']} acted in time, ` +
+      `${c['acted-late']} acted late (limit ${report.limitHours} h, as of ${isoTime(report.now)}).\n`,
+  );
+  if (report.open.length === 0) return 0;
+  const rows = report.open.map((a) => [
+    isoTime(a.signal.raisedAt),
+    a.signal.account,
+    a.signal.type,
+    a.hoursLeft.toFixed(1),
+    a.state,
+    a.signal.description,
+  ]);
+  io.out(table(['Raised at', 'Account', 'Type', 'Hours left', 'Status', 'Description'], rows));
+  if (report.issues.length > 0)
+    io.out(`${report.issues.length} rows of the sheet could not be read.\n`);
+  return 0;
+}
+
+/** A plain text table: columns padded to their widest cell. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].map((l) => `${l}\n`).join('');
+}
+
+async function trends(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...COMMON,
+    by: { type: 'string' },
+    accounts: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UserError(`trends needs one input file.\n\n${USAGE}`);
+  const input = positionals[0];
+  const { lang, period, json, sheet } = commonOptions(values);
+  const by = (values.by ?? 'month') as string;
+  if (by !== 'month' && by !== 'quarter')
+    throw new UserError(`--by must be month or quarter, not "${by}".`);
+  const accounts =
+    typeof values.accounts === 'string'
+      ? values.accounts
+          .split(';')
+          .map((a) => a.trim())
+          .filter((a) => a !== '')
+      : undefined;
+  const output = (values.output as string | undefined) ?? (json ? undefined : defaultOutput(input));
+  const workbook = await FileWorkbook.open(input);
+  const result = await buildKpiTrends(workbook, {
+    sheet,
+    period,
+    lang,
+    grain: by,
+    accounts,
+    write: output !== undefined,
+  });
+  if (output !== undefined) await workbook.save(output);
+  if (json) io.out(`${JSON.stringify(result.json, null, 2)}\n`);
+  else {
+    const j = result.json;
+    io.out(
+      `${j.accounts.length} accounts over ${j.periods.length} ${by === 'month' ? 'months' : 'quarters'}` +
+        ` (${j.periods[0]?.label ?? ''} – ${j.periods[j.periods.length - 1]?.label ?? ''}).\n`,
+    );
+    if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
+  }
   return 0;
 }
 

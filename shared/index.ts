@@ -48,3 +48,51 @@ export { companionTemplate, companionTemplates } from './companions/templates';
 export { readCompanions, accountLookup, type CompanionData } from './companions/readers';
 export { COMPANIONS, type CompanionKind } from './companions/schema';
 export { accountList, type AccountListItem } from './reports/account-list';
+export {
+  assessSignals,
+  openSignals,
+  signalCounts,
+  signalFlags,
+  withSignalFlags,
+  DEFAULT_SIGNAL_LIMIT_HOURS,
+  type AssessedSignal,
+  type Signal,
+  type SignalState,
+} from './analysis/signals';
+export { readSignalLog, parseSignalLog, type SignalLog } from './companions/signals-reader';
+export { SIGNALS, SIGNAL_TYPES, ROLES } from './companions/schema';
+export { buildSignalsSheet, signalRowCells, SIGNALS_LAYOUT } from './reports/signals-sheet';
+export {
+  appendSignal,
+  createSignalsSheet,
+  reportSignals,
+  signalsJson,
+  signalToAppend,
+  type AppendSignalResult,
+  type NewSignal,
+  type SignalsJson,
+  type SignalsReport,
+} from './reports/signals-build';
+export { appendedFormula, APPEND_ROW_TOKEN, type AppendCell, type AppendRow } from './workbook';
+export {
+  analyseKpiTrends,
+  trendPeriods,
+  type KpiTrends,
+  type TrendGrain,
+} from './analysis/kpi-trends';
+export { buildKpiTrendsSheet } from './reports/kpi-trends-sheet';
+export {
+  buildKpiTrends,
+  type TrendsBuildOptions,
+  type TrendsBuildResult,
+  type TrendsJson,
+} from './reports/trends-build';
+export {
+  keyPersonRiskWithDeputies,
+  planStatuses,
+  ROLE_SCALE,
+  roleArrow,
+  roleStep,
+  type AccountPlan,
+  type PlanStatus,
+} from './analysis/account-plans';

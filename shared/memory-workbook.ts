@@ -5,7 +5,7 @@
  * value), so a rebuild reads back the notes typed into it.
  */
 import { isFormula, type SheetSpec } from './sheet-spec';
-import type { RawCell, RawRow, Workbook } from './workbook';
+import type { AppendRow, RawCell, RawRow, Workbook } from './workbook';
 
 /** Rows per chunk handed to readRows' callback. */
 const CHUNK = 10_000;
@@ -46,6 +46,27 @@ export class MemoryWorkbook implements Workbook {
   async writeSheet(spec: SheetSpec): Promise<void> {
     this.sheets.set(spec.name, specCells(spec));
     this.specs.set(spec.name, spec);
+  }
+
+  /**
+   * Appends rows below the last row holding any value (formulas as their expected values) and
+   * returns the 1-based row of the first; existing rows are not touched.
+   *
+   * @example
+   * await wb.appendRows('Signals', [[46352.5, 'Acme AB']]) // 7
+   */
+  async appendRows(sheet: string, rows: readonly AppendRow[]): Promise<number> {
+    const grid = this.sheets.get(sheet);
+    if (!grid) throw new Error(`No sheet "${sheet}"`);
+    let last = grid.length;
+    while (last > 0 && grid[last - 1].every((v) => v === null || v === undefined || v === ''))
+      last--;
+    const values = rows.map((row) =>
+      row.map((cell) => (cell !== null && isFormula(cell) ? (cell.value ?? null) : cell)),
+    );
+    // Blank rows at the end are taken over; nothing with a value is touched.
+    grid.splice(last, Math.min(values.length, grid.length - last), ...values);
+    return last + 1;
   }
 
   /** The cells of a sheet (a copy), rows from row 1. */

@@ -2,7 +2,7 @@
  * The Workbook port: what the core needs from a host (a file, Excel, Google Sheets). Adapters
  * implement it; the core never calls a host API directly.
  */
-import type { SheetSpec } from './sheet-spec';
+import type { FormulaCell, SheetSpec } from './sheet-spec';
 
 /**
  * A raw cell as hosts deliver it: number, text, boolean, Date (Apps Script; read by its local
@@ -32,6 +32,41 @@ export interface Workbook {
   ): Promise<void>;
   /** Writes (creates or replaces in place) a sheet. A failure leaves the previous sheet intact. */
   writeSheet(spec: SheetSpec): Promise<void>;
+  /**
+   * Appends rows below the last used row of an existing sheet and returns the 1-based sheet row
+   * of the first one — writing nothing else: every existing cell, format and row stays as it is
+   * (the Signals log, which colleagues type into while the pane logs a signal). The last used row
+   * is found at write time, in the same host call as the write (Excel: one `context.sync()`;
+   * Google Sheets: under the document lock), so two people appending never overwrite each other.
+   * Cells as in `AppendRow`; `numberFormats` (Excel codes, one per column, null = General) are
+   * set on the appended cells only. Hosts that cannot append leave it out.
+   */
+  appendRows?(
+    sheet: string,
+    rows: readonly AppendRow[],
+    numberFormats?: readonly (string | null)[],
+  ): Promise<number>;
+}
+
+/**
+ * A cell to append: a literal (a string is ALWAYS literal text, never a formula — adapters escape
+ * a leading `=`, `+`, `-`, `@`) or a native formula in which every `{row}` stands for the 1-based
+ * row the cell lands in (`IF(A{row}="","",…)`), with its expected value.
+ */
+export type AppendCell = string | number | boolean | null | FormulaCell;
+export type AppendRow = readonly AppendCell[];
+
+/** The placeholder for the landing row in an appended formula. */
+export const APPEND_ROW_TOKEN = '{row}';
+
+/**
+ * An appended formula with its landing row filled in.
+ *
+ * @example
+ * appendedFormula('IF(A{row}="","",B{row}*2)', 10006) // 'IF(A10006="","",B10006*2)'
+ */
+export function appendedFormula(formula: string, row: number): string {
+  return formula.split(APPEND_ROW_TOKEN).join(String(row));
 }
 
 /**

@@ -45,7 +45,15 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
 };
 
 export type AccountFlag =
-  'loss-making' | 'thin-margin' | 'dependency' | 'dependency-alarm' | 'declining';
+  | 'loss-making'
+  | 'thin-margin'
+  | 'dependency'
+  | 'dependency-alarm'
+  | 'declining'
+  /** An open signal on the Signals log, still within its limit (analysis/signals.ts). */
+  | 'open-signal'
+  /** An open signal past its limit. */
+  | 'overdue-signal';
 
 export type HhiBand = 'low' | 'moderate' | 'high';
 

@@ -202,7 +202,7 @@ export function parseCompanion(
         };
       }
     }
-    if (rejected === null) {
+    if (rejected === null && schema.key.length > 0) {
       const key = schema.key
         .map((f) => {
           const v = values[f];
@@ -252,11 +252,11 @@ function readCell(column: CompanionColumn, cell: RawCell, text: string): Read {
         ? { ok: true, value: v }
         : { ok: false, reason: `${name} is not a number` };
     }
-    case 'date': {
+    case 'date':
+    case 'datetime': {
       const v = parseDate(cell);
-      return Number.isFinite(v)
-        ? { ok: true, value: Math.floor(v) }
-        : { ok: false, reason: `${name} is not a date` };
+      if (!Number.isFinite(v)) return { ok: false, reason: `${name} is not a date` };
+      return { ok: true, value: column.kind === 'date' ? Math.floor(v) : v };
     }
     case 'list':
     case 'role': {
@@ -270,6 +270,22 @@ function readCell(column: CompanionColumn, cell: RawCell, text: string): Read {
       return { ok: false, reason: `unknown ${name} "${text}" (use ${allowed})` };
     }
   }
+}
+
+/**
+ * Where a companion sheet's header row is (0-based index into `rows`, first 10 rows) and the
+ * 0-based column of each field found there; null when no row holds every required column.
+ *
+ * @example
+ * findCompanionColumns(SIGNALS, rows) // { headerIndex: 4, columns: Map { 'raisedAt' => 0, … } }
+ */
+export function findCompanionColumns(
+  schema: CompanionSchema,
+  rows: readonly RawRow[],
+): { headerIndex: number; columns: Map<string, number> } | null {
+  const found = findHeader(schema, rows);
+  if (found.at < 0) return null;
+  return { headerIndex: found.at, columns: new Map(found.columns.map(([c, i]) => [c.field, i])) };
 }
 
 /** The header row (first 10 rows) with every required column, and the columns it maps. */

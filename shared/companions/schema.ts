@@ -1,15 +1,15 @@
 /**
- * The companion sheets (SPEC §2): Stakeholders, Wallet, Escalation ladder and Account plans — what
- * the sales data cannot tell. One description per sheet: its name and column headers in English
+ * The companion sheets (SPEC §2): Stakeholders, Wallet, Escalation ladder, Account plans and the
+ * Signals log — what the sales data cannot tell. One description per sheet: its name and column headers in English
  * and Swedish, header synonyms for reading sheets users made themselves, and the allowed values
  * of the drop-down columns (each accepted in either language).
  */
 import type { Lang } from '../reports/labels';
 
-export type CompanionKind = 'stakeholders' | 'wallet' | 'ladder' | 'plans';
+export type CompanionKind = 'stakeholders' | 'wallet' | 'ladder' | 'plans' | 'signals';
 
-/** How a column's cells are read. */
-export type ColumnKind = 'text' | 'number' | 'date' | 'list' | 'role';
+/** How a column's cells are read ('datetime' keeps the time of day, 'date' drops it). */
+export type ColumnKind = 'text' | 'number' | 'date' | 'datetime' | 'list' | 'role';
 
 export interface CompanionColumn {
   /** Field name in the parsed rows. */
@@ -62,12 +62,23 @@ export const ATTITUDES = list([
   ['neutral', 'neutral'],
   ['critic', 'kritiker'],
 ]);
-/** Suggested roles of ours at the customer (the drop-down; any other text is read as it is). */
+/**
+ * Our role at the customer, on the fixed scale from lowest to highest (the drop-down; any other
+ * text is read as it is and has no step on the scale — see analysis/account-plans.ts).
+ */
 export const ROLES = list([
-  ['transactional supplier', 'transaktionsleverantör'],
+  ['transactional vendor', 'transaktionell leverantör'],
+  ['approved supplier', 'godkänd leverantör'],
   ['preferred supplier', 'föredragen leverantör'],
-  ['solution partner', 'lösningspartner'],
   ['strategic partner', 'strategisk partner'],
+]);
+/** The kinds of signal of dissatisfaction (SPEC §2, Signals). */
+export const SIGNAL_TYPES = list([
+  ['dissatisfaction', 'missnöje'],
+  ['termination threat', 'uppsägningshot'],
+  ['volume reduction', 'volymminskning'],
+  ['price complaint', 'prisklagomål'],
+  ['other', 'annat'],
 ]);
 
 const col = (
@@ -183,10 +194,53 @@ export const PLANS: CompanionSchema = {
   ],
 };
 
+/**
+ * The Signals log (SPEC §2): signs of dissatisfaction and when they were acted on. Not one of
+ * `COMPANIONS`: its sheet is built with a settings block and live status formulas
+ * (reports/signals-sheet.ts) and read by companions/signals-reader.ts. Hours left and status are
+ * formulas of the sheet; reading ignores them and recomputes them in the core.
+ */
+export const SIGNALS: CompanionSchema = {
+  kind: 'signals',
+  sheet: { en: 'Signals', sv: 'Signaler' },
+  key: [],
+  columns: [
+    col('raisedAt', 'datetime', true, 'Raised at', 'Inkom', 17, [
+      'Raised',
+      'Date',
+      'Time',
+      'Datum',
+      'Tid',
+      'Rapporterad',
+    ]),
+    ACCOUNT,
+    col(
+      'type',
+      'list',
+      false,
+      'Type',
+      'Typ',
+      18,
+      ['Signal', 'Signal type', 'Signaltyp'],
+      SIGNAL_TYPES,
+    ),
+    col('description', 'text', false, 'Description', 'Beskrivning', 40, ['What', 'Vad']),
+    col('raisedBy', 'text', false, 'Raised by', 'Rapporterad av', 18, ['Reported by', 'Av']),
+    col('escalatedTo', 'text', false, 'Escalated to', 'Eskalerad till', 18, ['Escalated']),
+    col('escalatedAt', 'datetime', false, 'Escalated at', 'Eskalerad', 17, ['Eskalerad kl']),
+    col('actedAt', 'datetime', false, 'Acted at', 'Åtgärdad', 17, [
+      'Acted',
+      'Action taken at',
+      'Åtgärdad kl',
+    ]),
+    col('action', 'text', false, 'Action', 'Åtgärd', 36, ['Action taken', 'Vidtagen åtgärd']),
+  ],
+};
+
 /** Every companion sheet, in the order templates are created. */
 export const COMPANIONS: readonly CompanionSchema[] = [STAKEHOLDERS, WALLET, LADDER, PLANS];
 
 /** The names of every companion sheet in every language (never read as sales data). */
 export const COMPANION_SHEETS: ReadonlySet<string> = new Set(
-  COMPANIONS.flatMap((c) => [c.sheet.en, c.sheet.sv]),
+  [...COMPANIONS, SIGNALS].flatMap((c) => [c.sheet.en, c.sheet.sv]),
 );

@@ -9,6 +9,9 @@ import { FORMAT, STYLE } from '../reports/styles';
 import type { SheetSpec } from '../sheet-spec';
 import { COMPANIONS, type CompanionKind, type CompanionSchema } from './schema';
 
+/** The number format of date-and-time columns (Signals: raised at, acted at). */
+export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
+
 /** Rows below the header that get the drop-downs and formats. */
 export const TEMPLATE_ROWS = 500;
 
@@ -33,7 +36,13 @@ export function companionTemplate(schema: CompanionSchema, lang: Lang = 'en'): S
       : [],
   );
   const formats = schema.columns.map((c) =>
-    c.kind === 'date' ? FORMAT.date : c.kind === 'number' ? FORMAT.money : null,
+    c.kind === 'date'
+      ? FORMAT.date
+      : c.kind === 'datetime'
+        ? DATETIME_FORMAT
+        : c.kind === 'number'
+          ? FORMAT.money
+          : null,
   );
   const blank = schema.columns.map(() => null);
   return {

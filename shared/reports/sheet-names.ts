@@ -40,8 +40,9 @@ export function safeSheetName(name: string, fallback = 'Sheet'): string {
 }
 
 /**
- * True for a sheet the toolkit builds (Top 20, Data issues, a negotiation prep, Portfolio risk, in
- * any language) or a companion sheet (Stakeholders, Wallet, …): never read as the sales table.
+ * True for a sheet the toolkit builds (Top 20, Data issues, a negotiation prep, Portfolio risk,
+ * Signals, KPI trends, in any language) or a companion sheet (Stakeholders, Wallet, …): never read
+ * as the sales table.
  *
  * @example
  * isToolkitSheet('Topp 20'); // true
@@ -49,5 +50,7 @@ export function safeSheetName(name: string, fallback = 'Sheet'): string {
  */
 export function isToolkitSheet(name: string): boolean {
   if (BUILT_SHEETS.has(name) || COMPANION_SHEETS.has(name)) return true;
+  // The Signals log (a companion, also built) and the KPI trends sheet.
+  if (ALL_LABELS.some((L) => name === L.signals.sheet || name === L.trends.sheet)) return true;
   return ALL_LABELS.some((L) => name.startsWith(L.prep.sheet('').trim()) || name === L.risk.sheet);
 }
