@@ -36,9 +36,11 @@ export interface Workbook {
    * Appends rows below the last used row of an existing sheet and returns the 1-based sheet row
    * of the first one — writing nothing else: every existing cell, format and row stays as it is
    * (the Signals log, which colleagues type into while the pane logs a signal). The last used row
-   * is found at write time, in the same host call as the write (Excel: one `context.sync()`;
-   * Google Sheets: under the document lock), so two people appending never overwrite each other.
-   * Cells as in `AppendRow`; `numberFormats` (Excel codes, one per column, null = General) are
+   * is found at write time, just before the write: Google Sheets under the document lock, so two
+   * appends never overlap; Excel in the sync before the write (Office.js has no document lock:
+   * two people appending in the same instant could land on one row, the later overwriting the
+   * earlier — a known limit). Cells as in `AppendRow`;
+   * `numberFormats` (Excel codes, one per column; null leaves the cell's format as it is) are
    * set on the appended cells only. Hosts that cannot append leave it out.
    */
   appendRows?(

@@ -15,11 +15,13 @@
  *   old one its name back, so the previous sheet stays as it was.
  * - Notes typed into a built sheet survive because the core reads them (readRows) before it writes
  *   the new sheet: nothing here needs to know about them.
+ * - Appending (the Signals log): two syncs — read the used range, then write the new rows on one
+ *   range below it — touching no existing cell.
  */
 import { UserError } from '../../shared/user-error';
-import type { SheetSpec } from '../../shared/sheet-spec';
-import type { RawRow, Workbook } from '../../shared/workbook';
-import { PAYLOAD_BUDGET, jsonBytes, packOps, sheetOps } from './sheet-render';
+import { isFormula, type SheetSpec } from '../../shared/sheet-spec';
+import { appendedFormula, type AppendRow, type RawRow, type Workbook } from '../../shared/workbook';
+import { PAYLOAD_BUDGET, jsonBytes, literal, packOps, sheetOps } from './sheet-render';
 
 export { PAYLOAD_BUDGET } from './sheet-render';
 
@@ -198,6 +200,62 @@ export class ExcelWorkbook implements Workbook {
         });
         if (!done) throw e;
       }
+    });
+  }
+
+  /**
+   * Appends rows below the last used row (values and formulas; formats alone do not count) and
+   * returns the 1-based row of the first. Two syncs: one reads the used range, one writes the new
+   * rows — `numberFormat` (a null format leaves the cell's format as it is) then `formulas` on one
+   * range: a formula with `{row}` filled in, a literal as writeSheet writes it (text with the quote
+   * prefix, so '=1+1' or '+46 70' stays text), '' for null. Nothing else of the sheet is touched.
+   * A batch over the 4 MB budget is refused before anything is written.
+   *
+   * @example
+   * await workbook.appendRows('Signals', [[46352.5, 'Acme AB', { formula: 'A{row}+1' }]]) // 10007
+   */
+  async appendRows(
+    sheet: string,
+    rows: readonly AppendRow[],
+    numberFormats: readonly (string | null)[] = [],
+  ): Promise<number> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,rowCount');
+      try {
+        await context.sync();
+      } catch (e) {
+        if (errorCode(e) === 'ItemNotFound') throw new UserError(`There is no sheet "${sheet}".`);
+        throw e;
+      }
+      const first = used.isNullObject ? 1 : used.rowIndex + used.rowCount + 1;
+      const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+      if (rows.length === 0 || width === 0) return first;
+      const formulas = rows.map((row, i) =>
+        Array.from({ length: width }, (_, j): string | number | boolean => {
+          const cell = row[j] ?? null;
+          if (cell === null) return '';
+          if (isFormula(cell)) {
+            const formula = appendedFormula(cell.formula, first + i);
+            return formula.startsWith('=') ? formula : `=${formula}`;
+          }
+          return literal(cell) ?? '';
+        }),
+      );
+      const line = Array.from({ length: width }, (_, j) => numberFormats[j] ?? null);
+      const formats = line.some((f) => f !== null) ? rows.map(() => line) : null;
+      const bytes = jsonBytes(formulas) + (formats === null ? 0 : jsonBytes(formats));
+      if (bytes > PAYLOAD_BUDGET) {
+        throw new Error(
+          `Cannot append ${rows.length} rows in one request (${bytes} bytes, over ${PAYLOAD_BUDGET}).`,
+        );
+      }
+      const target = ws.getRangeByIndexes(first - 1, 0, rows.length, width);
+      if (formats !== null) target.numberFormat = formats;
+      target.formulas = formulas;
+      await context.sync();
+      return first;
     });
   }
 }

@@ -31,6 +31,8 @@
  * - Notes typed into a built sheet survive because the core reads them (readRows) before it writes
  *   the new sheet: nothing here needs to know about them.
  * - Locking is the caller's job: the server function that runs a build holds the document lock.
+ * - Appending (the Signals log): below `getLastRow()`, rows added to the grid when they do not
+ *   fit, number formats, then one `setValues` (formulas as '=…', text with the apostrophe), flush.
  */
 import type {
   CellBlock,
@@ -42,7 +44,13 @@ import type {
 } from '../../shared/sheet-spec';
 import { isFormula } from '../../shared/sheet-spec';
 import { UserError } from '../../shared/user-error';
-import type { RawCell, RawRow, Workbook } from '../../shared/workbook';
+import {
+  appendedFormula,
+  type AppendRow,
+  type RawCell,
+  type RawRow,
+  type Workbook,
+} from '../../shared/workbook';
 
 // ---------------------------------------------------------------------------------------------
 // The SpreadsheetApp surface the adapter uses: a subset of @types/google-apps-script (the real
@@ -130,6 +138,9 @@ export interface SheetsSheet {
   getIndex(): number;
   getLastRow(): number;
   getLastColumn(): number;
+  /** Rows of the sheet's grid, used or not. */
+  getMaxRows(): number;
+  insertRowsAfter(afterPosition: number, howMany: number): unknown;
   getRange(row: number, column: number, numRows: number, numColumns: number): SheetsRange;
   getRange(a1Notation: string): SheetsRange;
   setColumnWidth(column: number, width: number): unknown;
@@ -162,6 +173,8 @@ export interface SheetsSpreadsheetApp {
   getActiveSpreadsheet(): SheetsSpreadsheet;
   newConditionalFormatRule(): SheetsConditionalRuleBuilder;
   newDataValidation(): SheetsDataValidationBuilder;
+  /** Applies the pending changes now. */
+  flush(): void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,6 +294,51 @@ export class SheetsWorkbook implements Workbook {
     }
     // insertSheet activated the new sheet: give the user back the sheet they were on.
     if (!wasActive) ss.setActiveSheet(active);
+  }
+
+  /**
+   * Appends rows below the last row with content (`getLastRow()`) and returns the 1-based row of
+   * the first. Rows are added at the end of the grid when the new ones do not fit; then the
+   * number formats (runs of columns with a format; null leaves a cell's format as it is), then ONE
+   * `setValues` over the new rows: a formula as '=…' with `{row}` filled in, a literal as
+   * writeSheet writes it (text with the apostrophe, so '=1+1' or '+46 70' stays text; none in a
+   * '@' column), '' for null; then `SpreadsheetApp.flush()`. Nothing else of the sheet is touched.
+   * The adapter takes no lock: the caller (the server function) holds the document lock around
+   * the whole append, so two people appending never get the same row.
+   *
+   * @example
+   * await workbook.appendRows('Signals', [[46352.5, 'Acme AB', { formula: 'A{row}+1' }]]) // 10007
+   */
+  async appendRows(
+    sheet: string,
+    rows: readonly AppendRow[],
+    numberFormats: readonly (string | null)[] = [],
+  ): Promise<number> {
+    const ws = this.spreadsheet.getSheetByName(sheet);
+    if (ws === null) throw new UserError(`There is no sheet "${sheet}".`);
+    const first = ws.getLastRow() + 1;
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if (rows.length === 0 || width === 0) return first;
+    const last = first + rows.length - 1;
+    const max = ws.getMaxRows();
+    if (last > max) ws.insertRowsAfter(max, last - max);
+    const format = (j: number) => numberFormats[j] ?? null;
+    for (const [from, to] of runs(width, (j) => format(j) !== null)) {
+      const line = numberFormats.slice(from, to) as string[];
+      const grid = rows.map(() => line);
+      ws.getRange(first, from + 1, rows.length, to - from).setNumberFormats(grid);
+    }
+    const values = rows.map((row, i) =>
+      Array.from({ length: width }, (_, j): Written => {
+        const cell = row[j] ?? null;
+        if (cell !== null && isFormula(cell))
+          return formulaText(appendedFormula(cell.formula, first + i));
+        return literal(cell, format(j) === '@');
+      }),
+    );
+    ws.getRange(first, 1, rows.length, width).setValues(values);
+    this.app.flush();
+    return first;
   }
 
   private tempName(): string {

@@ -16,6 +16,9 @@
  * - The array given to a setter must have the range's shape, as Apps Script demands.
  * - `insertSheet` activates the new sheet; sheet names are unique regardless of case;
  *   `getSheetByName` ignores case.
+ * - The grid: a sheet has 1,000 rows (`getMaxRows`) until something is written below them — the
+ *   fake grows the grid to hold any write instead of refusing it — or `insertRowsAfter` adds rows
+ *   at its end (inserting rows above content, which shifts cells, is not implemented).
  *
  * Every method call on an object handed out is counted by `Class.method` (`calls`), so tests can
  * bound them; `getValue` / `setValue` exist and are counted (tests assert zero). A method the fake
@@ -337,6 +340,7 @@ export class FakeRange extends Tracked {
   }
 
   setDataValidation(rule: FakeValidation | null): this {
+    this.sheet.grow(this.row + this.numRows - 1);
     for (let i = 0; i < this.numRows; i++) {
       for (let j = 0; j < this.numColumns; j++) {
         this.sheet.validations.set(key(this.row + i, this.column + j), rule);
@@ -407,6 +411,8 @@ export class FakeSheet extends Tracked {
   readonly charts: FakeChart[] = [];
   /** Data validation by cell ('row:column'). */
   readonly validations = new Map<string, FakeValidation | null>();
+  /** Rows of the grid (a new sheet's 1,000, grown by writes below them and insertRowsAfter). */
+  private gridRows = 1_000;
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -439,6 +445,29 @@ export class FakeSheet extends Tracked {
       if (line && line.some((_, c) => this.formulas.has(key(r, c + 1)))) return r;
     }
     return 0;
+  }
+
+  getMaxRows(): number {
+    return this.gridRows;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    if (!Number.isInteger(afterPosition) || afterPosition < 1 || afterPosition > this.gridRows)
+      throw new Error(`Those rows are out of bounds (${afterPosition}).`);
+    if (!Number.isInteger(howMany) || howMany < 1)
+      throw new Error(`Invalid argument: howMany (${howMany})`);
+    const below = (k: string) => Number(k.split(':')[0]) > afterPosition;
+    const content =
+      this.values.length > afterPosition ||
+      [this.formulas, this.numberFormats, this.formats, this.validations].some((m) =>
+        [...m.keys()].some(below),
+      );
+    if (content)
+      throw new Error(
+        'insertRowsAfter above rows with content (shifting cells) is not implemented',
+      );
+    this.gridRows += howMany;
+    return this.api;
   }
 
   getLastColumn(): number {
@@ -610,6 +639,12 @@ export class FakeSheet extends Tracked {
         }),
       );
     }
+    this.gridRows = Math.max(this.gridRows, this.values.length);
+  }
+
+  /** Grows the grid to hold row `row` (a write below it). */
+  grow(row: number): void {
+    this.gridRows = Math.max(this.gridRows, row);
   }
 
   putFormula(row: number, column: number, formula: string): void {
@@ -618,11 +653,13 @@ export class FakeSheet extends Tracked {
   }
 
   putNumberFormat(row: number, column: number, format: string): void {
+    this.gridRows = Math.max(this.gridRows, row);
     this.numberFormats.set(key(row, column), format);
   }
 
   formatAt(row: number, column: number): CellFormat {
     const k = key(row, column);
+    this.gridRows = Math.max(this.gridRows, row);
     let f = this.formats.get(k);
     if (!f) {
       f = {};
@@ -632,6 +669,7 @@ export class FakeSheet extends Tracked {
   }
 
   private setStored(row: number, column: number, v: Stored): void {
+    this.gridRows = Math.max(this.gridRows, row);
     while (this.values.length < row) this.values.push([]);
     const line = this.values[row - 1];
     while (line.length < column) line.push('');
