@@ -17,23 +17,29 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import ExcelJS from 'exceljs';
 import { ExcelWorkbook } from '../../addin/workbook/excel-workbook';
-import { dateToSerial, FileWorkbook } from '../../cli/file-workbook';
+import { FileWorkbook } from '../../cli/file-workbook';
 import { MemoryWorkbook } from '../../shared/memory-workbook';
 import { labels } from '../../shared/reports/labels';
 import { buildTop20 } from '../../shared/reports/top20-build';
 import { generateSales, SALES_COL } from '../../shared/sample/sales-generator';
-import { isFormula, type SheetSpec } from '../../shared/sheet-spec';
+import type { SheetSpec } from '../../shared/sheet-spec';
 import type { RawCell } from '../../shared/workbook';
 import { FakeExcel } from '../fakes/fake-excel';
 import { FakeAppsScript } from '../fakes/fake-spreadsheet-app';
 import { buildInto } from '../sheets/support-build';
 import { NOW, settle } from '../sheets/support';
+import {
+  dated,
+  excelGrid,
+  sheetsGrid,
+  specGolden,
+  withoutCache,
+  xlsxGrid,
+  type Golden,
+} from './support';
 
 const L = labels('en');
 const PERIOD = { kind: 'r12' } as const;
-
-/** A cell as compared: a formula's text (no '='), and its cached value when the renderer has one. */
-type Golden = string | number | boolean | null | { f: string; v?: string | number | boolean };
 
 // ---------------------------------------------------------------------------------------------
 // The golden dataset
@@ -54,67 +60,6 @@ function goldenRows(): RawCell[][] {
     },
   );
   return [header, ...rows, ...crafted];
-}
-
-/** The same rows with Dates built by `DateCtor` in place of serials (as Apps Script delivers). */
-function dated(rows: RawCell[][], DateCtor: DateConstructor): RawCell[][] {
-  return rows.map((r, i) => {
-    if (i === 0) return r;
-    const out = [...r];
-    const s = r[SALES_COL.date];
-    if (typeof s === 'number') out[SALES_COL.date] = new DateCtor(1899, 11, 30 + s);
-    return out;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Grids
-
-function trimmed(grid: Golden[][]): Golden[][] {
-  let rows = grid.length;
-  while (rows > 0 && (grid[rows - 1] ?? []).every((v) => v === null || v === undefined)) rows--;
-  let cols = 0;
-  for (let r = 0; r < rows; r++) {
-    const line = grid[r] ?? [];
-    for (let c = line.length; c > cols; c--) {
-      if (line[c - 1] !== null && line[c - 1] !== undefined) {
-        cols = c;
-        break;
-      }
-    }
-  }
-  return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (__, c) => grid[r]?.[c] ?? null),
-  );
-}
-
-const formulaText = (f: string): string => f.replace(/^=/, '');
-
-/** The spec's cells; `cached` keeps the formulas' expected values. */
-function specGolden(spec: SheetSpec, cached: boolean): Golden[][] {
-  const grid: Golden[][] = [];
-  for (const block of spec.blocks) {
-    block.cells.forEach((line, i) => {
-      const row = (grid[block.row + i] ??= []);
-      line.forEach((cell, j) => {
-        if (isFormula(cell)) {
-          const v = cell.value;
-          row[block.col + j] =
-            cached && v !== undefined && v !== null
-              ? { f: formulaText(cell.formula), v }
-              : { f: formulaText(cell.formula) };
-        } else row[block.col + j] = cell === '' ? null : cell;
-      });
-    });
-  }
-  return trimmed(grid);
-}
-
-function a1(row: number, col: number): string {
-  let letters = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row + 1}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,7 +95,7 @@ async function viaSheetsBundle(): Promise<Golden[][]> {
   );
   const ContextDate = vm.runInContext('Date', context) as DateConstructor;
   const fake = new FakeAppsScript({ locale: 'en_US' });
-  fake.addSheet('Sales', dated(goldenRows(), ContextDate));
+  fake.addSheet('Sales', dated(goldenRows(), [SALES_COL.date], ContextDate));
   Object.assign(context, fake.services);
   vm.runInContext(code, context, { filename: 'Code.js' });
   const global = (name: string) =>
@@ -162,17 +107,7 @@ async function viaSheetsBundle(): Promise<Golden[][]> {
   );
   expect(outcome.error).toBeUndefined();
   expect(fake.log.count('Range.getValue') + fake.log.count('Range.setValue')).toBe(0);
-  const sheet = fake.sheet(L.top20Sheet);
-  return trimmed(
-    sheet.peekGrid().map((line) =>
-      line.map((v): Golden => {
-        if (v === null || v === '') return null;
-        if (typeof v === 'object' && 'formula' in v) return { f: formulaText(v.formula) };
-        if (v instanceof Date) throw new Error('a Date in the Top 20: dates are serials there');
-        return v as string | number | boolean;
-      }),
-    ),
-  );
+  return sheetsGrid(fake.sheet(L.top20Sheet));
 }
 
 /** 2. ExcelWorkbook on the fake Excel. */
@@ -184,16 +119,7 @@ async function viaExcel(): Promise<Golden[][]> {
     lang: 'en',
     now: NOW,
   });
-  const size = fake.grid(L.top20Sheet);
-  return trimmed(
-    size.map((line, r) =>
-      line.map((_, c): Golden => {
-        const cell = fake.cell(L.top20Sheet, a1(r, c));
-        if (cell.kind === 'formula') return { f: formulaText(cell.formula as string) };
-        return cell.kind === 'blank' ? null : cell.value;
-      }),
-    ),
-  );
+  return excelGrid(fake, L.top20Sheet);
 }
 
 /** 3. FileWorkbook: the saved .xlsx, read back with ExcelJS (formulas with their cached results). */
@@ -212,29 +138,7 @@ async function viaFile(): Promise<Golden[][]> {
   await back.xlsx.readFile(output);
   const ws = back.getWorksheet(L.top20Sheet);
   if (!ws) throw new Error('no Top 20 in the saved file');
-  const grid: Golden[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      (grid[r - 1] ??= [])[c - 1] = golden(cell.value);
-    });
-  });
-  return trimmed(grid);
-}
-
-function golden(value: ExcelJS.CellValue): Golden {
-  if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return dateToSerial(value);
-  if (typeof value !== 'object') return value;
-  if ('formula' in value || 'sharedFormula' in value) {
-    const f = ('formula' in value ? value.formula : undefined) ?? ''; // shared: '' (fails)
-    const result = (value as { result?: unknown }).result;
-    if (result === undefined || result === null || typeof result === 'object') {
-      return { f: formulaText(f) };
-    }
-    return { f: formulaText(f), v: result as string | number | boolean };
-  }
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  throw new Error(`unexpected cell ${JSON.stringify(value)}`);
+  return xlsxGrid(ws);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,8 +174,6 @@ test('the file adapter (.xlsx read back with ExcelJS) writes the core’s Top 20
 
 test('all three renderers agree with one another, formula for formula', async () => {
   const [sheets, excel, file] = await Promise.all([viaSheetsBundle(), viaExcel(), viaFile()]);
-  const withoutCache = (g: Golden[][]) =>
-    g.map((line) => line.map((v) => (v !== null && typeof v === 'object' ? { f: v.f } : v)));
   expect(sheets).toEqual(excel);
   expect(withoutCache(file)).toEqual(excel);
 }, 60_000);
