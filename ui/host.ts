@@ -55,6 +55,33 @@ export interface SheetJobOutcome {
   readonly issueCount: number;
 }
 
+/** An open or overdue signal as the pane lists it (plain JSON). */
+export interface SignalView {
+  /** The 1-based row on the Signals sheet. */
+  readonly row: number;
+  readonly account: string;
+  /** The signal type in the pane's language ('price complaint', 'prisklagomål'), or as written. */
+  readonly type: string;
+  readonly description: string;
+  readonly raisedBy: string;
+  readonly escalatedTo: string;
+  /** When it was raised, as wall-clock ISO text to the minute ('2026-11-26 14:05'). */
+  readonly raisedAt: string;
+  /** Hours left on the clock (one decimal); negative when overdue. */
+  readonly hoursLeft: number;
+  readonly overdue: boolean;
+}
+
+/** What the pane's "Log signal" form sends; the host stamps it with its own now. */
+export interface SignalInput {
+  readonly account: string;
+  /** A signal type in English or Swedish (SIGNAL_TYPES). */
+  readonly type: string;
+  readonly description: string;
+  readonly raisedBy: string;
+  readonly escalatedTo: string;
+}
+
 /** A failure the pane shows in words: never a raw exception. */
 export interface HostFailure {
   /** A sentence a sales manager understands ("Column 'Revenue' was not found. Found: …"). */
@@ -98,6 +125,17 @@ export interface Host {
    * plans) as empty, formatted templates; never replaces one. Rejects with a HostFailure.
    */
   createTemplates(): Promise<SheetJobOutcome>;
+  /**
+   * The open and overdue signals of the Signals sheet at the host's now, newest first (none when
+   * the workbook has no Signals sheet). Rejects with a HostFailure.
+   */
+  openSignals(): Promise<SignalView[]>;
+  /**
+   * Logs a signal raised now: appends ONE row to the Signals sheet (created when missing), never
+   * rewriting the log (Sheets: under the document lock). `sheets` is the Signals sheet. Rejects
+   * with a HostFailure.
+   */
+  logSignal(input: SignalInput): Promise<SheetJobOutcome>;
   /** Activates a sheet (the summary's links). */
   showSheet(name: string): Promise<void>;
 }

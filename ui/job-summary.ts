@@ -1,7 +1,7 @@
 /**
  * One line in plain words for each sheet job of the pane (Prepare negotiation, Portfolio risk,
- * Create templates), in English and Swedish, from the jobs' JSON figures. Pure: the Excel pane,
- * the preview and the Sheets server all say the same thing.
+ * Create templates, Log signal), in English and Swedish, from the jobs' JSON figures. Pure: the
+ * Excel pane, the preview and the Sheets server all say the same thing.
  */
 import type { PrepJson } from '../shared/reports/prep-build';
 import type { RiskJson } from '../shared/reports/risk-build';
@@ -94,4 +94,37 @@ export function templatesSummary(added: readonly string[], lang: PaneLanguage): 
   return added.length > 0
     ? `Added ${added.join(', ')}: fill them in, then prepare the negotiation.`
     : 'Every companion sheet is already there; nothing added.';
+}
+
+/** What logging a signal did, for its one line. */
+export interface SignalLogged {
+  readonly account: string;
+  /** ISO wall-clock text to the minute. */
+  readonly raisedAt: string;
+  readonly sheet: string;
+  /** The 1-based row it was appended at. */
+  readonly row: number;
+  /** True when the Signals sheet was created first. */
+  readonly created: boolean;
+}
+
+/**
+ * A logged signal in one line.
+ *
+ * @example
+ * signalSummary({ account: 'Acme AB', raisedAt: '2026-11-27 09:00', sheet: 'Signals', row: 7, created: false }, 'en')
+ * // 'Signal for Acme AB logged at 2026-11-27 09:00 (Signals, row 7).'
+ */
+export function signalSummary(logged: SignalLogged, lang: PaneLanguage): string {
+  const { account, raisedAt, sheet, row, created } = logged;
+  if (lang === 'sv') {
+    return (
+      `Signal för ${account} loggad ${raisedAt} (${sheet}, rad ${row}).` +
+      (created ? ` Bladet ${sheet} skapades.` : '')
+    );
+  }
+  return (
+    `Signal for ${account} logged at ${raisedAt} (${sheet}, row ${row}).` +
+    (created ? ` The ${sheet} sheet was created.` : '')
+  );
 }

@@ -3,12 +3,16 @@
  * keys (the type makes a missing key a compile error; a test checks it too). Sheet words reuse
  * shared/reports/labels.ts where they fit, so the pane and the sheets say the same thing.
  */
+import { SIGNALS } from '../shared/companions/schema';
 import { labels } from '../shared/reports/labels';
 import type { SalesField } from '../shared/sales-table';
 import type { PaneLanguage } from './host';
 
 const enSheet = labels('en');
 const svSheet = labels('sv');
+/** The Signals sheet's column headers, by field, in a language. */
+const signalHeader = (field: string, lang: 'en' | 'sv'): string =>
+  SIGNALS.columns.find((c) => c.field === field)?.header[lang] ?? field;
 
 const en = {
   appTitle: 'KAM Toolkit',
@@ -96,6 +100,29 @@ const en = {
   },
   openSheet: (sheet: string) => `Open ${sheet}`,
   needChoice: 'Choose the sales sheet and its columns above first.',
+  signalsTitle: 'Signals',
+  signalsLoading: 'Reading the Signals sheet…',
+  signalsNone: 'None open: no signal is waiting for action.',
+  signalsCount: (open: number, overdue: number) =>
+    overdue > 0 ? `${open} open, ${overdue} overdue` : `${open} open`,
+  signalsReadFailed: 'The signals could not be read',
+  signalHoursLeft: (hours: string) => `${hours} h left`,
+  signalOverdueBy: (hours: string) => `overdue by ${hours} h`,
+  signalRaised: (at: string, by: string) => (by === '' ? `Raised ${at}` : `Raised ${at} by ${by}`),
+  signalEscalated: (to: string) => `escalated to ${to}`,
+  signalFormTitle: 'Log a signal',
+  signalFormOpen: 'Log a signal…',
+  signalAccountPlaceholder: 'Type or pick the account',
+  signalType: signalHeader('type', 'en'),
+  signalTypePlaceholder: 'Choose the type',
+  signalDescription: signalHeader('description', 'en'),
+  signalRaisedBy: signalHeader('raisedBy', 'en'),
+  signalEscalatedTo: signalHeader('escalatedTo', 'en'),
+  signalHint:
+    'Signs of dissatisfaction go to top management and are acted on within 24 hours. The signal is added as a new row of the Signals sheet, stamped with the current time; no other row is touched.',
+  logSignal: 'Log signal',
+  loggingSignal: 'Logging the signal…',
+  signalLogFailed: 'The signal was not logged',
   previewTitle: 'Preview workbook',
   previewIntro:
     'This is the in-browser preview: the pane runs on a sample sales sheet instead of Excel.',
@@ -196,6 +223,29 @@ const sv: Strings = {
   },
   openSheet: (sheet) => `Öppna ${sheet}`,
   needChoice: 'Välj först försäljningsbladet och dess kolumner ovan.',
+  signalsTitle: 'Signaler',
+  signalsLoading: 'Läser bladet Signaler…',
+  signalsNone: 'Inga öppna: ingen signal väntar på åtgärd.',
+  signalsCount: (open, overdue) =>
+    overdue > 0 ? `${open} öppna, ${overdue} försenade` : `${open} öppna`,
+  signalsReadFailed: 'Signalerna kunde inte läsas',
+  signalHoursLeft: (hours) => `${hours} h kvar`,
+  signalOverdueBy: (hours) => `försenad ${hours} h`,
+  signalRaised: (at, by) => (by === '' ? `Inkom ${at}` : `Inkom ${at} från ${by}`),
+  signalEscalated: (to) => `eskalerad till ${to}`,
+  signalFormTitle: 'Logga en signal',
+  signalFormOpen: 'Logga en signal…',
+  signalAccountPlaceholder: 'Skriv eller välj kunden',
+  signalType: signalHeader('type', 'sv'),
+  signalTypePlaceholder: 'Välj typ',
+  signalDescription: signalHeader('description', 'sv'),
+  signalRaisedBy: signalHeader('raisedBy', 'sv'),
+  signalEscalatedTo: signalHeader('escalatedTo', 'sv'),
+  signalHint:
+    'Tecken på missnöje når högsta ledningen och åtgärdas inom 24 timmar. Signalen läggs till som en ny rad på bladet Signaler med aktuell tid; ingen annan rad ändras.',
+  logSignal: 'Logga signal',
+  loggingSignal: 'Loggar signalen…',
+  signalLogFailed: 'Signalen loggades inte',
   previewTitle: 'Förhandsgranskning',
   previewIntro:
     'Det här är förhandsgranskningen i webbläsaren: fönstret körs mot ett exempelblad med försäljning i stället för Excel.',

@@ -3,12 +3,22 @@
  * host-specific parts come in as small functions (where the choice is remembered, how a sheet is
  * activated, the language); finding sources and building are the core's jobs.
  */
+import { SIGNAL_TYPES, SIGNALS } from '../shared/companions/schema';
 import { companionTemplates } from '../shared/companions/templates';
+import { textKey } from '../shared/ingest/accounts';
+import { dateFromDateObject } from '../shared/ingest/dates';
 import { accountList } from '../shared/reports/account-list';
 import { findSalesSources, type SalesSource } from '../shared/reports/sales-sources';
 import { labels } from '../shared/reports/labels';
 import { buildNegotiationPrep } from '../shared/reports/prep-build';
 import { buildPortfolioRisk } from '../shared/reports/risk-build';
+import {
+  appendSignal,
+  createSignalsSheet,
+  isoTime,
+  reportSignals,
+} from '../shared/reports/signals-build';
+import { signalTypeText } from '../shared/reports/signals-sheet';
 import { buildTop20 } from '../shared/reports/top20-build';
 import { top20Summary } from '../shared/reports/top20-summary';
 import { UserError } from '../shared/user-error';
@@ -22,8 +32,10 @@ import type {
   PaneLanguage,
   SavedChoice,
   SheetJobOutcome,
+  SignalInput,
+  SignalView,
 } from './host';
-import { prepSummary, riskSummary, templatesSummary } from './job-summary';
+import { prepSummary, riskSummary, signalSummary, templatesSummary } from './job-summary';
 
 /** Where a host keeps the remembered choice (Excel: workbook settings; preview: memory). */
 export interface ChoiceStore {
@@ -43,20 +55,38 @@ export interface WorkbookHostParts {
 
 /**
  * A failure as the pane shows it: the core's UserError as it is (it is written for users), any
- * other error as a plain sentence with the technical message after it.
+ * other error as a plain sentence (`lead`, by default about building a sheet) with the technical
+ * message after it.
  *
  * @example
  * hostFailure(new UserError('There is no sheet "Sales".'), 'en'); // { message: 'There is no sheet "Sales".', userError: true }
  */
-export function hostFailure(error: unknown, language: PaneLanguage): HostFailure {
+export function hostFailure(error: unknown, language: PaneLanguage, lead?: string): HostFailure {
   if (error instanceof UserError) return { message: error.message, userError: true };
   const detail = error instanceof Error ? error.message : String(error);
-  const lead =
-    language === 'sv'
+  const sentence =
+    lead ??
+    (language === 'sv'
       ? 'Något gick fel när arket skulle byggas; inget befintligt ark har ändrats.'
-      : 'Something went wrong while building the sheet; no existing sheet was changed.';
-  return { message: detail ? `${lead} (${detail})` : lead, userError: false };
+      : 'Something went wrong while building the sheet; no existing sheet was changed.');
+  return { message: detail ? `${sentence} (${detail})` : sentence, userError: false };
 }
+
+/** The words of the signal jobs' own failures. */
+const SIGNAL_WORDS = {
+  en: {
+    readFailed: 'The Signals sheet could not be read; nothing was changed.',
+    logFailed: 'Something went wrong while logging the signal; no existing row was changed.',
+    needAccount: 'Choose the account the signal is about.',
+    needType: (types: string) => `Choose the type of signal (${types}).`,
+  },
+  sv: {
+    readFailed: 'Bladet Signaler kunde inte läsas; inget har ändrats.',
+    logFailed: 'Något gick fel när signalen skulle loggas; ingen befintlig rad har ändrats.',
+    needAccount: 'Välj kunden som signalen gäller.',
+    needType: (types: string) => `Välj typ av signal (${types}).`,
+  },
+} as const;
 
 /**
  * @example
@@ -241,6 +271,107 @@ export class WorkbookHost implements Host {
         issuesSheet: null,
         issueCount: 0,
       };
+    } catch (e) {
+      throw hostFailure(e, lang);
+    }
+  }
+
+  /** The host's now as wall-clock epoch days (undefined: the core reads the machine's clock). */
+  private clock(): number | undefined {
+    const now = this.parts.now?.();
+    return now === undefined ? undefined : dateFromDateObject(now);
+  }
+
+  /**
+   * @example
+   * (await host.openSignals())[0] // { account: 'Acme AB', raisedAt: '2026-11-27 08:00', hoursLeft: 23, overdue: false, … }
+   */
+  async openSignals(): Promise<SignalView[]> {
+    const lang = this.parts.language;
+    try {
+      const report = await reportSignals(this.parts.workbook, { now: this.clock() });
+      return report.open.map((a): SignalView => ({
+        row: a.signal.row,
+        account: a.signal.account,
+        type: a.signal.type === '' ? '' : signalTypeText(a.signal.type, lang),
+        description: a.signal.description,
+        raisedBy: a.signal.raisedBy,
+        escalatedTo: a.signal.escalatedTo,
+        raisedAt: isoTime(a.signal.raisedAt),
+        hoursLeft: Math.round(a.hoursLeft * 10) / 10,
+        overdue: a.state === 'overdue',
+      }));
+    } catch (e) {
+      throw hostFailure(e, lang, SIGNAL_WORDS[lang].readFailed);
+    }
+  }
+
+  /**
+   * @example
+   * (await host.logSignal({ account: 'Acme AB', type: 'price complaint', description: '', raisedBy: 'Eva', escalatedTo: '' })).sheets // ['Signals']
+   */
+  async logSignal(input: SignalInput): Promise<SheetJobOutcome> {
+    const lang = this.parts.language;
+    const W = SIGNAL_WORDS[lang];
+    try {
+      const text = (x: unknown) => (typeof x === 'string' ? x : '');
+      const account = text(input?.account).trim();
+      if (account === '') throw new UserError(W.needAccount);
+      const typeKey = textKey(text(input?.type));
+      const type = SIGNAL_TYPES.find(
+        (v) => textKey(v.text.en) === typeKey || textKey(v.text.sv) === typeKey,
+      );
+      if (type === undefined)
+        throw new UserError(W.needType(SIGNAL_TYPES.map((v) => v.text[lang]).join(', ')));
+      const result = await appendSignal(
+        this.parts.workbook,
+        {
+          account,
+          type: type.value,
+          description: text(input.description),
+          raisedBy: text(input.raisedBy),
+          escalatedTo: text(input.escalatedTo),
+        },
+        { lang, now: this.clock() },
+      );
+      return {
+        summary: signalSummary(
+          {
+            account: result.signal.account,
+            raisedAt: isoTime(result.signal.raisedAt),
+            sheet: result.sheet,
+            row: result.row,
+            created: result.created,
+          },
+          lang,
+        ),
+        sheets: [result.sheet],
+        issuesSheet: null,
+        issueCount: 0,
+      };
+    } catch (e) {
+      throw hostFailure(e, lang, W.logFailed);
+    }
+  }
+
+  /**
+   * The Signals sheet (Sheets menu "Signals log"): created when the workbook has none, in the
+   * host's language; never replaced. Rejects with a HostFailure.
+   *
+   * @example
+   * await host.signalsSheet() // { sheet: 'Signals', created: true }
+   */
+  async signalsSheet(): Promise<{ sheet: string; created: boolean }> {
+    const lang = this.parts.language;
+    try {
+      const { workbook } = this.parts;
+      const created = await createSignalsSheet(workbook, { lang, now: this.clock() });
+      if (created !== null) return { sheet: created, created: true };
+      const wanted = [SIGNALS.sheet.en, SIGNALS.sheet.sv].map((n) => n.toLowerCase());
+      const names = await workbook.sheetNames();
+      const sheet =
+        names.find((n) => wanted.includes(n.trim().toLowerCase())) ?? SIGNALS.sheet[lang];
+      return { sheet, created: false };
     } catch (e) {
       throw hostFailure(e, lang);
     }

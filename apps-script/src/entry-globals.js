@@ -28,7 +28,7 @@ function kamPortfolioRisk() {
 }
 
 function kamSignalsLog() {
-  KamSheets.kamSignalsLog();
+  return KamSheets.kamSignalsLog();
 }
 
 function kamOpenSidebar() {
@@ -36,7 +36,8 @@ function kamOpenSidebar() {
 }
 
 // Sidebar handlers (google.script.run). All synchronous: the async jobs (kamFindSources, kamBuild,
-// kamListAccounts, kamBuildNegotiation, kamBuildRisk, kamCreateTemplates) return a ticket at once, kamResult(ticket) the settled outcome (see server.ts).
+// kamListAccounts, kamBuildNegotiation, kamBuildRisk, kamCreateTemplates, kamOpenSignals,
+// kamLogSignal) return a ticket at once, kamResult(ticket) the settled outcome (see server.ts).
 
 function kamFindSources() {
   return KamSheets.kamFindSources();
@@ -68,6 +69,14 @@ function kamBuildRisk(choice) {
 
 function kamCreateTemplates() {
   return KamSheets.kamCreateTemplates();
+}
+
+function kamOpenSignals() {
+  return KamSheets.kamOpenSignals();
+}
+
+function kamLogSignal(input) {
+  return KamSheets.kamLogSignal(input);
 }
 
 /** The outcome of a ticketed job (kamFindSources, kamBuild, …) by ticket, or null while the job runs. */

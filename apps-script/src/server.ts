@@ -13,7 +13,8 @@
  *   failure handler gets it); progress callbacks cannot cross google.script.run, so a build
  *   returns its outcome only.
  * - A build runs under the document lock (`LockService.getDocumentLock()`), so two builds (two
- *   users, or a double click) never interleave their sheet swaps.
+ *   users, or a double click) never interleave their sheet swaps; so does logging a signal, so two
+ *   signals logged at once land on two rows.
  * - Every handler the sidebar calls returns synchronously. The core is async (its Workbook port
  *   is), and it is not certain that google.script.run hands a returned Promise's value (not the
  *   Promise) to the success handler, so the two async jobs go through tickets: `kamFindSources()`
@@ -33,6 +34,8 @@ import type {
   PaneLanguage,
   SavedChoice,
   SheetJobOutcome,
+  SignalInput,
+  SignalView,
 } from '../../ui/host';
 import { WorkbookHost, hostFailure } from '../../ui/workbook-host';
 import {
@@ -148,7 +151,8 @@ const WORDS = {
     signals: 'Signals log',
     sidebar: 'Open sidebar',
     title: 'KAM Toolkit',
-    later: (what: string) => `${what} is coming in a later version of KAM Toolkit.`,
+    signalsCreated: (sheet: string) =>
+      `Added the ${sheet} sheet: log signs of dissatisfaction there or from the sidebar.`,
     locked:
       'Another KAM build is running on this spreadsheet. Try again when it has finished (about a minute).',
     noSource:
@@ -164,7 +168,8 @@ const WORDS = {
     signals: 'Signallogg',
     sidebar: 'Öppna sidopanelen',
     title: 'KAM Toolkit',
-    later: (what: string) => `${what} kommer i en senare version av KAM Toolkit.`,
+    signalsCreated: (sheet: string) =>
+      `Bladet ${sheet} har lagts till: logga tecken på missnöje där eller från sidopanelen.`,
     locked:
       'En annan KAM-körning pågår i det här kalkylarket. Försök igen när den är klar (ungefär en minut).',
     noSource:
@@ -383,23 +388,29 @@ export async function kamPortfolioRisk(): Promise<void> {
   });
 }
 
-// The Signals log belongs to a later issue: its menu item exists so the menu has its final
-// shape, and says honestly that it is not there yet.
-
 /**
- * Menu item of a later version: says so.
+ * Signals log from the menu: creates the Signals sheet (in the spreadsheet's language) when there
+ * is none, under the document lock, and activates it; a toast says when it was added. An existing
+ * sheet is never replaced. A failure is an alert.
  *
  * @example
- * kamSignalsLog();
+ * await kamSignalsLog(); // the Signals sheet is shown
  */
-export function kamSignalsLog(): void {
-  comingLater((W) => W.signals);
-}
-
-function comingLater(what: (W: (typeof WORDS)[PaneLanguage]) => string): void {
+export async function kamSignalsLog(): Promise<void> {
   const s = services();
-  const W = WORDS[context(s).language];
-  s.SpreadsheetApp.getUi().alert(W.later(what(W)));
+  const ctx = context(s);
+  try {
+    const { sheet, created } = await underDocumentLock(ctx, () => ctx.host.signalsSheet());
+    showSheetIn(ctx.spreadsheet, sheet, ctx.language);
+    if (created)
+      ctx.spreadsheet.toast(
+        WORDS[ctx.language].signalsCreated(sheet),
+        WORDS[ctx.language].title,
+        10,
+      );
+  } catch (e) {
+    s.SpreadsheetApp.getUi().alert(failureError(e, ctx.language).message);
+  }
 }
 
 /**
@@ -604,6 +615,43 @@ export function kamCreateTemplates(): Ticket {
   const ctx = context(s);
   return startJob<SheetJobOutcome>(s, ctx.language, () =>
     underDocumentLock(ctx, () => ctx.host.createTemplates()),
+  );
+}
+
+/**
+ * Starts reading the open and overdue signals (newest first) at this moment; kamResult(ticket)
+ * gives them as plain JSON.
+ *
+ * @example
+ * google.script.run.withSuccessHandler(({ ticket }) => poll(ticket)).kamOpenSignals();
+ */
+export function kamOpenSignals(): Ticket {
+  const s = services();
+  const ctx = context(s);
+  return startJob<SignalView[]>(s, ctx.language, () => ctx.host.openSignals());
+}
+
+/**
+ * Starts logging a signal raised now: under the document lock, one row is appended to the Signals
+ * sheet (created when missing); no other row is written, so a colleague's rows are kept.
+ *
+ * @example
+ * google.script.run.withSuccessHandler(({ ticket }) => poll(ticket)).kamLogSignal({ account: 'Acme AB', type: 'price complaint', description: '', raisedBy: 'Eva', escalatedTo: '' });
+ */
+export function kamLogSignal(input: SignalInput): Ticket {
+  const s = services();
+  const ctx = context(s);
+  const given = (typeof input === 'object' && input !== null ? input : {}) as Partial<SignalInput>;
+  const text = (x: unknown) => (typeof x === 'string' ? x : '');
+  const signal: SignalInput = {
+    account: text(given.account),
+    type: text(given.type),
+    description: text(given.description),
+    raisedBy: text(given.raisedBy),
+    escalatedTo: text(given.escalatedTo),
+  };
+  return startJob<SheetJobOutcome>(s, ctx.language, () =>
+    underDocumentLock(ctx, () => ctx.host.logSignal(signal)),
   );
 }
 

@@ -1,13 +1,16 @@
 /**
  * The sample workbook every host shows: "Sales" (the seeded generator's invoice lines, messy as
  * real exports are) and small Stakeholders, Wallet, Escalation ladder and Account plans sheets for
- * the three largest accounts, so a negotiation prep shows every section. `kam sample` writes it to
- * a file; the task pane's browser preview holds it in memory.
+ * the three largest accounts, so a negotiation prep shows every section, and a short Signals log
+ * (two signals still open, on accounts just outside the Top 20, so the Top 20 is the same with or
+ * without it). `kam sample` writes it to a file; the task pane's browser preview holds it in memory.
  */
+import type { Signal } from '../analysis/signals';
 import { analyseTop20 } from '../analysis/top20';
 import { LADDER, PLANS, STAKEHOLDERS, WALLET } from '../companions/schema';
 import { companionTemplate } from '../companions/templates';
 import { ingestSales } from '../ingest/sales-ingest';
+import { buildSignalsSheet } from '../reports/signals-sheet';
 import { STYLE } from '../reports/styles';
 import type { SheetSpec } from '../sheet-spec';
 import { generateSales, type SampleCell } from './sales-generator';
@@ -23,7 +26,7 @@ const FORMATS: Readonly<Record<string, string>> = {
 };
 
 export interface SampleWorkbook {
-  /** "Sales", then the companion sheets, in workbook order. */
+  /** "Sales", then the companion sheets and Signals, in workbook order. */
   readonly sheets: readonly SheetSpec[];
   /** Invoice lines in Sales (the total row included). */
   readonly rows: number;
@@ -36,7 +39,7 @@ export interface SampleWorkbook {
  *
  * @example
  * const { sheets } = sampleWorkbook();
- * sheets.map((s) => s.name); // ['Sales', 'Stakeholders', 'Wallet', 'Escalation ladder', 'Account plans']
+ * sheets.map((s) => s.name); // ['Sales', 'Stakeholders', 'Wallet', 'Escalation ladder', 'Account plans', 'Signals']
  */
 export function sampleWorkbook(options: { rows?: number; seed?: number } = {}): SampleWorkbook {
   const { header, rows } = generateSales({ rows: options.rows, seed: options.seed, messy: true });
@@ -145,5 +148,82 @@ function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
     filled(companionTemplate(WALLET), wallet),
     filled(companionTemplate(LADDER), ladder),
     filled(companionTemplate(PLANS), plans),
+    sampleSignals(analysis.ranked, analysis.top.length, last, people),
   ];
+}
+
+/**
+ * The sample's Signals log, raised in the last days of the data: one acted on in time (the second
+ * largest account) and two still open — overdue by now — on the two accounts ranked just after
+ * the Top 20 (no signal flags in the Top 20). Cached values as of the day after the data ends.
+ */
+function sampleSignals(
+  ranked: readonly { readonly account: string }[],
+  topCount: number,
+  last: number,
+  people: readonly string[],
+): SheetSpec {
+  const at = (day: number, hour: number) => day + hour / 24;
+  const signal = (
+    raisedAt: number,
+    account: string,
+    type: string,
+    description: string,
+    raisedBy: string,
+    actedAt: number | null,
+    action: string,
+  ): Signal => ({
+    row: 0,
+    raisedAt,
+    account,
+    type,
+    description,
+    raisedBy,
+    escalatedTo: people[0],
+    escalatedAt: raisedAt + 1 / 24,
+    actedAt,
+    action,
+  });
+  const signals: Signal[] = [];
+  const second = ranked[1];
+  if (second !== undefined) {
+    const raised = at(last - 6, 9);
+    signals.push(
+      signal(
+        raised,
+        second.account,
+        'price complaint',
+        'Purchasing says our list prices rose more than the index',
+        'Anna Lindqvist',
+        raised + 5 / 24,
+        'Call with the head of procurement; index clause explained',
+      ),
+    );
+  }
+  const [a, b] = ranked.slice(topCount, topCount + 2);
+  if (a !== undefined)
+    signals.push(
+      signal(
+        at(last - 2, 10.5),
+        a.account,
+        'volume reduction',
+        'Orders down a third since the summer; a second supplier is being tested',
+        'Johan Berg',
+        null,
+        '',
+      ),
+    );
+  if (b !== undefined)
+    signals.push(
+      signal(
+        at(last - 1, 14),
+        b.account,
+        'dissatisfaction',
+        'Two late deliveries in a row; the site manager is unhappy',
+        'Maria Nilsson',
+        null,
+        '',
+      ),
+    );
+  return buildSignalsSheet({ signals, now: last + 1 });
 }

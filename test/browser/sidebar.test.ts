@@ -43,6 +43,8 @@ const CALLABLE = [
   'kamBuildNegotiation',
   'kamBuildRisk',
   'kamCreateTemplates',
+  'kamOpenSignals',
+  'kamLogSignal',
 ] as const;
 
 let out: string;
@@ -167,6 +169,9 @@ browserTest(
     for (let i = 0; i < 50 && fake.spreadsheet.active?.name !== 'Data issues'; i++)
       await page.waitForTimeout(100);
     expect(fake.spreadsheet.active?.name).toBe('Data issues');
+    // The signals section read the (empty) log through the server too.
+    expect(calls).toContain('kamOpenSignals');
+    expect(await page.getByText('The signals could not be read').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   },

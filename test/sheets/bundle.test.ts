@@ -80,6 +80,8 @@ test('every entry point is a top-level function delegating to KamSheets', () => 
     'kamBuildNegotiation',
     'kamBuildRisk',
     'kamCreateTemplates',
+    'kamOpenSignals',
+    'kamLogSignal',
     'kamShowSheet',
   ]) {
     expect(typeof global(name)).toBe('function');

@@ -15,7 +15,9 @@ import {
   kamListAccounts,
   kamFindSources,
   kamLoadChoice,
+  kamLogSignal,
   kamOpenSidebar,
+  kamOpenSignals,
   kamPortfolioRisk,
   kamPrepareNegotiation,
   kamSignalsLog,
@@ -32,10 +34,17 @@ import {
   type Ticket,
 } from '../../apps-script/src/server';
 import type { SalesSource } from '../../shared/reports/sales-sources';
-import type { BuildOutcome, SavedChoice } from '../../ui/host';
+import { SheetsWorkbook } from '../../apps-script/src/sheets-workbook';
+import type {
+  BuildOutcome,
+  SavedChoice,
+  SheetJobOutcome,
+  SignalInput,
+  SignalView,
+} from '../../ui/host';
 import { labels } from '../../shared/reports/labels';
 import { AUTH_MODE, FakeAppsScript } from '../fakes/fake-spreadsheet-app';
-import { fakeWithSales, sample, settle } from './support';
+import { fakeWithSales, sample, settle, sheetGrid } from './support';
 
 const { dated } = sample(2_000);
 const CHOICE: SavedChoice = { sheet: 'Sales', mapping: {}, period: { kind: 'r12' } };
@@ -243,6 +252,101 @@ describe('sidebar handlers', () => {
   });
 });
 
+describe('signals handlers', () => {
+  const INPUT: SignalInput = {
+    account: 'Acme AB',
+    type: 'price complaint',
+    description: 'Wants 5% off',
+    raisedBy: 'Eva',
+    escalatedTo: 'Helena Strand',
+  };
+  const canAppend =
+    typeof (SheetsWorkbook.prototype as { appendRows?: unknown }).appendRows === 'function';
+
+  test('kamOpenSignals: a ticket; none without a Signals sheet; the open ones newest first', async () => {
+    use(fakeWithSales(dated));
+    expect(await valueOf<SignalView[]>(kamOpenSignals())).toEqual([]);
+    await kamSignalsLog();
+    expect(await valueOf<SignalView[]>(kamOpenSignals())).toEqual([]);
+    // Two signals typed by hand (Sheets delivers Dates), one of them acted on.
+    const sheet = fake.sheet('Signals');
+    sheet.getRange(6, 1, 3, 8).setValues([
+      [new Date(2026, 10, 20, 9, 0), 'Acme AB', 'price complaint', 'Old', '', '', '', ''],
+      [new Date(2026, 10, 21, 9, 0), 'Beta Oy', 'dissatisfaction', 'Newer', '', '', '', ''],
+      [
+        new Date(2026, 10, 19, 9, 0),
+        'Gamma AB',
+        'other',
+        '',
+        '',
+        '',
+        '',
+        new Date(2026, 10, 19, 12, 0),
+      ],
+    ]);
+    const open = await valueOf<SignalView[]>(kamOpenSignals());
+    expect(open.map((x) => [x.account, x.raisedAt, x.overdue])).toEqual([
+      ['Beta Oy', '2026-11-21 09:00', true],
+      ['Acme AB', '2026-11-20 09:00', true],
+    ]);
+    expect(fake.lock.waits).toEqual([LOCK_WAIT_MS]); // the menu item only: reading takes no lock
+  });
+
+  test('kamLogSignal: appends one row under the document lock (or says clearly it cannot)', async () => {
+    use(fakeWithSales(dated));
+    await kamSignalsLog();
+    const before = sheetGrid(fake.sheet('Signals'));
+    const outcome = await outcomeOf(kamLogSignal(INPUT));
+    expect(fake.lock.waits).toEqual([LOCK_WAIT_MS, LOCK_WAIT_MS]);
+    expect(fake.lock.held).toBe(false);
+    if (canAppend) {
+      if (!('ok' in outcome)) throw new Error(outcome.error);
+      const ok = outcome.ok as SheetJobOutcome;
+      expect(ok.sheets).toEqual(['Signals']);
+      expect(ok.summary).toMatch(/^Signal for Acme AB logged at .* \(Signals, row 6\)\.$/);
+      const after = sheetGrid(fake.sheet('Signals'));
+      expect(after.slice(0, 5)).toEqual(before.slice(0, 5));
+      expect(after[5].slice(1, 6)).toEqual([
+        'Acme AB',
+        'price complaint',
+        'Wants 5% off',
+        'Eva',
+        'Helena Strand',
+      ]);
+      const open = await valueOf<SignalView[]>(kamOpenSignals());
+      expect(open.map((x) => x.account)).toEqual(['Acme AB']);
+    } else {
+      // The Sheets adapter has no appendRows yet: a clear failure, and the log is untouched.
+      expect(outcome).toEqual({
+        error:
+          'Something went wrong while logging the signal; no existing row was changed. (This host cannot append rows: the signal was not logged.)',
+        userError: false,
+      });
+      expect(sheetGrid(fake.sheet('Signals'))).toEqual(before);
+    }
+  });
+
+  test('kamLogSignal: a missing account or an unknown type is the user’s, in words', async () => {
+    use(fakeWithSales(dated, 'sv_SE'));
+    expect(await outcomeOf(kamLogSignal({ ...INPUT, account: '' }))).toEqual({
+      error: 'Välj kunden som signalen gäller.',
+      userError: true,
+    });
+    use(fakeWithSales(dated));
+    expect(await outcomeOf(kamLogSignal({ ...INPUT, type: 'grumpy' }))).toEqual({
+      error: expect.stringMatching(/^Choose the type of signal \(dissatisfaction, /),
+      userError: true,
+    });
+    // Not even an object: the same words, nothing written.
+    expect(await outcomeOf(kamLogSignal(null as unknown as SignalInput))).toEqual({
+      error: 'Choose the account the signal is about.',
+      userError: true,
+    });
+    expect(fake.names()).toEqual(['Sales']);
+    expect(fake.lock.held).toBe(false);
+  });
+});
+
 describe('the fake CacheService', () => {
   test('user cache: put/get, 100 KB per value (UTF-8), keys ≤ 250, expiry', () => {
     const f = new FakeAppsScript();
@@ -309,10 +413,41 @@ describe('menu: Build Top 20', () => {
     expect(fake.ui.sidebars).toHaveLength(1);
   });
 
-  test('the Signals log says it is not there yet', () => {
+  test('Signals log creates the Signals sheet under the lock and shows it; never twice', async () => {
     use(fakeWithSales(dated));
-    kamSignalsLog();
-    expect(fake.ui.alerts).toEqual(['Signals log is coming in a later version of KAM Toolkit.']);
+    await kamSignalsLog();
+    expect(fake.ui.alerts).toEqual([]);
+    expect(fake.names()).toEqual(['Sales', 'Signals']);
+    expect(fake.spreadsheet.active?.name).toBe('Signals');
+    expect(fake.spreadsheet.toasts).toEqual([
+      {
+        message: 'Added the Signals sheet: log signs of dissatisfaction there or from the sidebar.',
+        title: 'KAM Toolkit',
+        timeout: 10,
+      },
+    ]);
+    expect(fake.lock.waits).toEqual([LOCK_WAIT_MS]);
+    expect(fake.lock.held).toBe(false);
+    const header = sheetGrid(fake.sheet('Signals'))[4];
+    expect(header.slice(0, 3)).toEqual(['Raised at', 'Account', 'Type']);
+    // A second time: the same sheet is shown, not replaced; no toast.
+    fake.spreadsheet.setActiveSheet(fake.sheet('Sales'));
+    await kamSignalsLog();
+    expect(fake.names()).toEqual(['Sales', 'Signals']);
+    expect(fake.spreadsheet.active?.name).toBe('Signals');
+    expect(fake.spreadsheet.toasts).toHaveLength(1);
+  });
+
+  test('Signals log: a Swedish spreadsheet gets Signaler; another build holding the lock is an alert', async () => {
+    use(fakeWithSales(dated, 'sv_SE'));
+    await kamSignalsLog();
+    expect(fake.names()).toEqual(['Sales', 'Signaler']);
+    expect(fake.spreadsheet.active?.name).toBe('Signaler');
+    use(fakeWithSales(dated));
+    fake.lock.busy = true;
+    await kamSignalsLog();
+    expect(fake.names()).toEqual(['Sales']);
+    expect(fake.ui.alerts).toEqual([expect.stringMatching(/^Another KAM build is running/)]);
   });
 
   test('Swedish spreadsheet: Swedish sheets', async () => {

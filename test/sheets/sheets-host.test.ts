@@ -129,6 +129,18 @@ test('the other jobs go through their own server functions', async () => {
         },
         kamBuildRisk: () => ({ ticket: 'c' }),
         kamCreateTemplates: () => ({ ticket: 'd' }),
+        kamOpenSignals: () => ({ ticket: 'e' }),
+        kamLogSignal: (input) => {
+          // Only the five fields cross google.script.run, as plain JSON.
+          expect(input).toEqual({
+            account: 'Acme AB',
+            type: 'other',
+            description: 'd',
+            raisedBy: 'r',
+            escalatedTo: 'e',
+          });
+          return { ticket: 'f' };
+        },
         kamResult: () => answer,
       },
       log,
@@ -138,11 +150,16 @@ test('the other jobs go through their own server functions', async () => {
   await host.prepareNegotiation(CHOICE, 'acme', true);
   await host.portfolioRisk(CHOICE);
   await host.createTemplates();
+  await host.openSignals();
+  const input = { account: 'Acme AB', type: 'other', description: 'd', raisedBy: 'r' };
+  await host.logSignal({ ...input, escalatedTo: 'e', extra: 1 } as never);
   expect(log.filter((n) => n !== 'kamResult')).toEqual([
     'kamListAccounts',
     'kamBuildNegotiation',
     'kamBuildRisk',
     'kamCreateTemplates',
+    'kamOpenSignals',
+    'kamLogSignal',
   ]);
 });
 

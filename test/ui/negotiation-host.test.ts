@@ -26,6 +26,8 @@ import { WorkbookHost } from '../../ui/workbook-host';
 const NOW = new Date(Date.UTC(2026, 10, 27, 9, 0));
 const CHOICE: SavedChoice = { sheet: SAMPLE_SHEET, mapping: {}, period: { kind: 'r12' } };
 const COMPANIONS = ['Stakeholders', 'Wallet', 'Escalation ladder', 'Account plans'];
+/** The sample's sheets: sales, the companion sheets, then the Signals log. */
+const SAMPLE_SHEETS = [SAMPLE_SHEET, ...COMPANIONS, 'Signals'];
 
 /** Every text of a spec: cells, formulas and cached results, chart texts, validations. */
 function specTexts(spec: SheetSpec): string[] {
@@ -66,15 +68,15 @@ beforeAll(async () => {
 
 test('the preview holds the sales sheet and the companion sheets of `kam sample`', async () => {
   const { host, store, workbook } = createPreview({ language: 'en' });
-  expect(await workbook.sheetNames()).toEqual([SAMPLE_SHEET, ...COMPANIONS]);
-  expect(store.snapshot().sheets).toEqual([SAMPLE_SHEET, ...COMPANIONS]);
+  expect(await workbook.sheetNames()).toEqual(SAMPLE_SHEETS);
+  expect(store.snapshot().sheets).toEqual(SAMPLE_SHEETS);
   expect(store.snapshot().active).toBe(SAMPLE_SHEET);
   // Only the sales sheet is a source: companion sheets are the toolkit's own.
   expect((await host.findSources()).map((s) => s.sheet)).toEqual([SAMPLE_SHEET]);
   // Three accounts with four decision makers each, a ladder of three levels.
   expect(workbook.rows('Stakeholders')).toHaveLength(1 + 12);
   expect(workbook.rows('Escalation ladder')).toHaveLength(1 + 3);
-  expect(sampleWorkbook().sheets.map((s) => s.spec.name)).toEqual([SAMPLE_SHEET, ...COMPANIONS]);
+  expect(sampleWorkbook().sheets.map((s) => s.spec.name)).toEqual(SAMPLE_SHEETS);
 });
 
 test('the accounts for the picker: Top 20 of the period first, then the rest by revenue', async () => {
@@ -136,7 +138,7 @@ test('Prepare negotiation of the largest account writes its sheet with every sec
   // The companion sections are filled from the sample's companion sheets.
   for (const who of ['Ingrid Sjöberg', 'Tomas Wall', 'Sales director', 'strategic partner'])
     expect([who, texts.some((t) => t.includes(who))]).toEqual([who, true]);
-  expect(store.snapshot().sheets).toEqual([SAMPLE_SHEET, ...COMPANIONS, ...outcome.sheets]);
+  expect(store.snapshot().sheets).toEqual([...SAMPLE_SHEETS, ...outcome.sheets]);
 });
 
 test('the shareable prep names no other customer anywhere', async () => {
@@ -219,7 +221,7 @@ test('the companion sheets of the preview are those of `kam sample`', async () =
   const file = join(mkdtempSync(join(tmpdir(), 'kam-sample-')), 'sample.xlsx');
   await writeSample(file);
   const cli = await FileWorkbook.open(file);
-  expect(await cli.sheetNames()).toEqual([SAMPLE_SHEET, ...COMPANIONS]);
+  expect(await cli.sheetNames()).toEqual(SAMPLE_SHEETS);
   const { workbook } = createPreview({ language: 'en' });
   const plain = (rows: readonly (readonly unknown[])[]) =>
     rows

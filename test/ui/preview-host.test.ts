@@ -15,8 +15,15 @@ import { initialMapping, mappingChoice } from '../../ui/app/choice';
 import { createPreview, previewLanguage } from '../../ui/preview/preview-host';
 import { SAMPLE_SHEET } from '../../ui/preview/sample';
 
-/** The input sheets of the preview: the sales sheet and the sample's companion sheets. */
-const INPUT = [SAMPLE_SHEET, 'Stakeholders', 'Wallet', 'Escalation ladder', 'Account plans'];
+/** The input sheets of the preview: the sales sheet, the sample's companion sheets and Signals. */
+const INPUT = [
+  SAMPLE_SHEET,
+  'Stakeholders',
+  'Wallet',
+  'Escalation ladder',
+  'Account plans',
+  'Signals',
+];
 
 /** What the CLI demo prints: `kam sample` then `kam top20` on the file. */
 async function cliTop20() {

@@ -16,6 +16,7 @@ import type { SalesSource } from '../../shared/reports/sales-sources';
 import type { SalesField } from '../../shared/sales-table';
 import type { Host, HostFailure, SavedChoice } from '../host';
 import { strings } from '../strings';
+import { useAccountList } from './AccountPicker';
 import { BuildPanel, type BuildState } from './BuildPanel';
 import {
   asFailure,
@@ -27,6 +28,7 @@ import {
 } from './choice';
 import { NegotiationPanel } from './NegotiationPanel';
 import { PeriodPicker } from './PeriodPicker';
+import { SignalsPanel } from './SignalsPanel';
 import { SourcePicker } from './SourcePicker';
 
 const useStyles = makeStyles({
@@ -61,6 +63,9 @@ export function App({ host, today: fixedToday }: AppProps) {
   const [form, setForm] = useState<PeriodForm>(() => periodForm(undefined, today));
   const [build, setBuild] = useState<BuildState>({ state: 'idle' });
   const [jobBusy, setJobBusy] = useState(false);
+  const choice = savedChoice(sheet, mapping, form);
+  // One account list for the pane: the negotiation picker and the signal form share it.
+  const accountList = useAccountList(host, choice, s);
 
   useEffect(() => {
     let live = true;
@@ -97,7 +102,6 @@ export function App({ host, today: fixedToday }: AppProps) {
   }
 
   const running = build.state === 'running' || jobBusy;
-  const choice = savedChoice(sheet, mapping, form);
 
   const onSheet = (name: string) => {
     const source = loaded.sources.find((x) => x.sheet === name);
@@ -130,6 +134,15 @@ export function App({ host, today: fixedToday }: AppProps) {
 
   return (
     <main className={styles.root} lang={language}>
+      <Subtitle2>{s.signalsTitle}</Subtitle2>
+      <SignalsPanel
+        s={s}
+        language={language}
+        host={host}
+        accountList={accountList}
+        disabled={running}
+      />
+      <Divider />
       <Subtitle2>{s.sourceTitle}</Subtitle2>
       {sheet !== null && mapping !== null ? (
         <SourcePicker
@@ -164,6 +177,7 @@ export function App({ host, today: fixedToday }: AppProps) {
         language={language}
         host={host}
         choice={choice}
+        accountList={accountList}
         disabled={build.state === 'running'}
         onBusy={setJobBusy}
         onShowSheet={onShowSheet}

@@ -1,22 +1,19 @@
 /**
  * Negotiation and risk: an account picker (search as you type; the period's Top 20 first), the
  * Shareable option, **Prepare negotiation**, **Portfolio risk** and **Create templates**, then the
- * last job's summary with links to its sheets — or its failure in words. The accounts are read
- * through the Host when the picker first opens (and again after the source or period changed).
+ * last job's summary with links to its sheets — or its failure in words. The accounts are the
+ * pane's shared list (AccountPicker.tsx), read when a picker first opens.
  */
 import {
   Body1,
   Button,
   Caption1,
   Checkbox,
-  Combobox,
   Field,
   Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
-  OptionGroup,
   ProgressBar,
   makeStyles,
   tokens,
@@ -24,11 +21,8 @@ import {
 import { useState } from 'react';
 import type { AccountOption, Host, HostFailure, SavedChoice, SheetJobOutcome } from '../host';
 import type { Strings } from '../strings';
-import { accountDetail, accountMatches } from './accounts';
+import { AccountPicker, type AccountList } from './AccountPicker';
 import { asFailure } from './choice';
-
-/** Options drawn at once; typing narrows the rest. */
-const SHOWN = 50;
 
 export type JobKind = 'prep' | 'risk' | 'templates';
 
@@ -39,17 +33,8 @@ export type JobState =
   | { readonly state: 'done'; readonly job: JobKind; readonly outcome: SheetJobOutcome }
   | { readonly state: 'failed'; readonly job: JobKind; readonly failure: HostFailure };
 
-type Accounts =
-  | { readonly state: 'idle' }
-  | { readonly state: 'loading'; readonly key: string }
-  | { readonly state: 'ready'; readonly key: string; readonly list: readonly AccountOption[] }
-  | { readonly state: 'failed'; readonly key: string; readonly failure: HostFailure };
-
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  combobox: { minWidth: '0', width: '100%' },
-  option: { display: 'flex', flexDirection: 'column' },
-  detail: { color: tokens.colorNeutralForeground3 },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground3 },
   result: {
@@ -69,6 +54,8 @@ export interface NegotiationPanelProps {
   readonly host: Host;
   /** The source, mapping and period of the pane; null while incomplete. */
   readonly choice: SavedChoice | null;
+  /** The pane's account list (shared with the Signals section). */
+  readonly accountList: AccountList;
   /** True while the Top 20 builds. */
   readonly disabled: boolean;
   /** Told when a job starts and ends (the Top 20 button waits meanwhile). */
@@ -79,32 +66,13 @@ export interface NegotiationPanelProps {
 export function NegotiationPanel(props: NegotiationPanelProps) {
   const { s, language, host, choice, disabled } = props;
   const styles = useStyles();
-  const [accounts, setAccounts] = useState<Accounts>({ state: 'idle' });
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<AccountOption | null>(null);
   const [shareable, setShareable] = useState(false);
   const [job, setJob] = useState<JobState>({ state: 'idle' });
 
-  const key = choice === null ? null : JSON.stringify(choice);
   const running = job.state === 'running';
-
-  const loadAccounts = () => {
-    if (choice === null || key === null) return;
-    if (accounts.state !== 'idle' && accounts.key === key && accounts.state !== 'failed') return;
-    setAccounts({ state: 'loading', key });
-    host.listAccounts(choice).then(
-      (list) =>
-        setAccounts((a) =>
-          a.state === 'loading' && a.key === key ? { state: 'ready', key, list } : a,
-        ),
-      (e: unknown) =>
-        setAccounts((a) =>
-          a.state === 'loading' && a.key === key
-            ? { state: 'failed', key, failure: asFailure(e, s) }
-            : a,
-        ),
-    );
-  };
+  const { accounts } = props.accountList;
 
   const run = async (kind: JobKind, call: () => Promise<SheetJobOutcome>) => {
     setJob({ state: 'running', job: kind });
@@ -128,20 +96,7 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
   };
   const onTemplates = () => void run('templates', () => host.createTemplates());
 
-  const list = accounts.state === 'ready' ? accounts.list : [];
-  // While an account is chosen its name is in the box: show the whole list then.
-  const matches = accountMatches(list, selected === null ? query : '', SHOWN);
-  const topCount = list.filter((a) => a.top).length;
   const off = disabled || running;
-
-  const option = (a: AccountOption) => (
-    <Option key={a.key} value={a.key} text={a.name}>
-      <div className={styles.option}>
-        <span>{a.name}</span>
-        <Caption1 className={styles.detail}>{accountDetail(a, s, language)}</Caption1>
-      </div>
-    </Option>
-  );
 
   return (
     <section className={styles.root} aria-label={s.negotiationTitle}>
@@ -151,50 +106,18 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
         validationMessage={accounts.state === 'failed' ? accounts.failure.message : undefined}
         hint={choice === null ? s.needChoice : undefined}
       >
-        <Combobox
-          className={styles.combobox}
-          freeform
-          data-testid="account-picker"
-          placeholder={s.accountPlaceholder}
+        <AccountPicker
+          s={s}
+          language={language}
+          accountList={props.accountList}
+          query={query}
+          selected={selected}
+          onQuery={setQuery}
+          onSelected={setSelected}
           disabled={off || choice === null}
-          value={query}
-          selectedOptions={selected ? [selected.key] : []}
-          onOpenChange={(_, data) => {
-            if (data.open) loadAccounts();
-          }}
-          onFocus={loadAccounts}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setSelected(null);
-          }}
-          onOptionSelect={(_, data) => {
-            const chosen = list.find((a) => a.key === data.optionValue) ?? null;
-            setSelected(chosen);
-            setQuery(chosen ? chosen.name : '');
-          }}
-        >
-          {accounts.state === 'loading' ? (
-            <Option key="loading" value="" text={s.accountsLoading} disabled>
-              {s.accountsLoading}
-            </Option>
-          ) : null}
-          {accounts.state === 'ready' && matches.top.length + matches.rest.length === 0 ? (
-            <Option key="none" value="" text={s.accountsNone} disabled>
-              {s.accountsNone}
-            </Option>
-          ) : null}
-          {matches.top.length > 0 ? (
-            <OptionGroup label={s.accountsTop(topCount)}>{matches.top.map(option)}</OptionGroup>
-          ) : null}
-          {matches.rest.length > 0 ? (
-            <OptionGroup label={s.accountsRest}>{matches.rest.map(option)}</OptionGroup>
-          ) : null}
-          {matches.more > 0 ? (
-            <Option key="more" value="" text={s.accountsMore(matches.more)} disabled>
-              {s.accountsMore(matches.more)}
-            </Option>
-          ) : null}
-        </Combobox>
+          testId="account-picker"
+          placeholder={s.accountPlaceholder}
+        />
       </Field>
       <Checkbox
         checked={shareable}

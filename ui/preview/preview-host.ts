@@ -5,7 +5,7 @@
  */
 import { MemoryWorkbook } from '../../shared/memory-workbook';
 import type { SheetSpec } from '../../shared/sheet-spec';
-import type { RawRow, Workbook } from '../../shared/workbook';
+import type { AppendRow, RawRow, Workbook } from '../../shared/workbook';
 import type { PaneLanguage, SavedChoice } from '../host';
 import { WorkbookHost, type ChoiceStore } from '../workbook-host';
 import { sampleWorkbook } from './sample';
@@ -78,6 +78,11 @@ class ObservedWorkbook implements Workbook {
   async writeSheet(spec: SheetSpec): Promise<void> {
     await this.inner.writeSheet(spec);
     this.onWrite(spec.name);
+  }
+
+  /** Number formats are a renderer's concern: the memory grid holds values only. */
+  appendRows(sheet: string, rows: readonly AppendRow[]): Promise<number> {
+    return this.inner.appendRows(sheet, rows);
   }
 }
 

@@ -4,7 +4,7 @@
  *
  * The protocol (see server.ts): the handlers all return synchronously. The async jobs
  * (`kamFindSources()`, `kamBuild(choice)`, `kamListAccounts`, `kamBuildNegotiation`, `kamBuildRisk`,
- * `kamCreateTemplates`) answer `{ ticket }` at once; `kamResult(ticket)` answers
+ * `kamCreateTemplates`, `kamOpenSignals`, `kamLogSignal`) answer `{ ticket }` at once; `kamResult(ticket)` answers
  * the settled outcome — `{ ok: value }` or `{ error, userError }` — or null while the job runs, so
  * the host polls it with a short, growing delay. A failure handler's Error (its message is the
  * server's HostFailure message) becomes a HostFailure `{ message, userError: true }`.
@@ -19,6 +19,8 @@ import type {
   PaneLanguage,
   SavedChoice,
   SheetJobOutcome,
+  SignalInput,
+  SignalView,
 } from '../host';
 
 /** `google.script.run` as far as the sidebar uses it: handlers, then any server function. */
@@ -171,6 +173,17 @@ export class SheetsHost implements Host {
 
   async createTemplates(): Promise<SheetJobOutcome> {
     return (await this.job('kamCreateTemplates', [])) as SheetJobOutcome;
+  }
+
+  async openSignals(): Promise<SignalView[]> {
+    return (await this.job('kamOpenSignals', [])) as SignalView[];
+  }
+
+  async logSignal(input: SignalInput): Promise<SheetJobOutcome> {
+    const { account, type, description, raisedBy, escalatedTo } = input;
+    return (await this.job('kamLogSignal', [
+      { account, type, description, raisedBy, escalatedTo },
+    ])) as SheetJobOutcome;
   }
 
   async showSheet(name: string): Promise<void> {
