@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FileWorkbook } from '../cli/file-workbook';
 import { appendSignal, type SignalsJson } from '../shared/reports/signals-build';
+import { sampleWorkbook } from '../shared/sample/sample-workbook';
 import type { TrendsJson } from '../shared/reports/trends-build';
 import { day } from './analysis/table';
 import { runKam } from './support/cli';
@@ -14,7 +15,12 @@ const sample = join(dir, 'sample.xlsx');
 const logged = join(dir, 'logged.xlsx');
 
 beforeAll(async () => {
-  expect((await runKam(['sample', '-o', sample, '--rows', '3000'])).code).toBe(0);
+  // The sample workbook without its Signals sheet, so `kam templates` has one to add.
+  const input = FileWorkbook.create();
+  for (const sheet of sampleWorkbook({ rows: 3000 }).sheets) {
+    if (sheet.name !== 'Signals') await input.writeSheet(sheet);
+  }
+  await input.save(sample);
   const added = await runKam(['templates', sample, '-o', logged]);
   expect(added.code).toBe(0);
   expect(added.out).toContain('Added Signals');
