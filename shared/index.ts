@@ -96,3 +96,13 @@ export {
   type AccountPlan,
   type PlanStatus,
 } from './analysis/account-plans';
+export {
+  isPriceOutlier,
+  pricePositions,
+  PRICE_OUTLIER_HIGH,
+  PRICE_OUTLIER_LOW,
+  PRICE_OUTLIER_MIN_BUYERS,
+  withTop20Extras,
+  type Top20ExtraData,
+  type Top20WalletRow,
+} from './analysis/top20';

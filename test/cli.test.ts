@@ -139,6 +139,26 @@ test('unreadable, missing and empty inputs exit non-zero with a message, not a s
   expect((await runKam(['top20', empty, '--period', 'last-week'])).code).toBe(2);
 });
 
+test('without companion sheets the share-of-wallet and role columns are hidden in the file, letters kept', async () => {
+  const csv = writeCsv('no-companions.csv', salesRows());
+  const out = join(dir, 'no-companions.xlsx');
+  const run = await runKam(['top20', csv, '--json', '-o', out]);
+  expect(run.code).toBe(0);
+  const json = JSON.parse(run.out) as Top20Json;
+  expect(json.rows.every((r) => r.shareOfWallet === null && r.roleToday === null)).toBe(true);
+  const { ws } = await topRowsOf(out);
+  expect(ws.getColumn(C.shareOfWallet + 1).hidden).toBe(true);
+  expect(ws.getColumn(C.role + 1).hidden).toBe(true);
+  expect(ws.getColumn(C.flags + 1).hidden).toBe(false);
+  const header = ws.getRow(TOP20_HEADER_ROW + 1);
+  expect(header.getCell(C.flags + 1).value).toBe('Flags');
+  expect(header.getCell(C.notes + 1).value).toBe('Notes / action');
+  for (let i = 0; i < json.rows.length; i++) {
+    expect(ws.getCell(TOP20_HEADER_ROW + 2 + i, C.shareOfWallet + 1).value).toBeNull();
+    expect(ws.getCell(TOP20_HEADER_ROW + 2 + i, C.role + 1).value).toBeNull();
+  }
+});
+
 test('--lang sv writes Swedish sheets', async () => {
   const csv = writeCsv('svenska.csv', salesRows());
   const out = join(dir, 'svenska.xlsx');

@@ -53,6 +53,9 @@ function expectSameFigures(grid: Grid): void {
     expect(cells[C.marginVsPortfolio]).toBeCloseTo(row.marginVsPortfolio as number, 12);
     if (row.new) expect(cells[C.growth]).toBe(L.newAccount);
     else expect(cells[C.growth]).toBeCloseTo(row.growth as number, 12);
+    // Share of wallet: revenue / the Wallet sheet's estimate, a native formula when known.
+    if (row.shareOfWallet === null) expect(cells[C.shareOfWallet] ?? '').toBe('');
+    else expect(cells[C.shareOfWallet]).toBeCloseTo(row.shareOfWallet, 12);
   });
   const top = rowOf(grid, L.topTotal(20));
   const total = rowOf(grid, L.portfolioTotal(json.totals.accounts));
@@ -93,6 +96,28 @@ test('every cached formula result in the file is what a spreadsheet computes', a
     }),
   );
   expect(formulas).toBeGreaterThan(100);
+});
+
+test('the sample’s companion sheets reach the Top 20: share of wallet and role', async () => {
+  // The sample workbook has Wallet and Account plans rows for its 3 largest accounts.
+  const known = json.rows.filter((r) => r.shareOfWallet !== null);
+  expect(known.length).toBeGreaterThan(0);
+  for (const r of known) expect(r.shareOfWallet).toBeCloseTo(r.revenue / (r.wallet as number), 12);
+  expect(json.rows.filter((r) => r.roleToday !== null).length).toBeGreaterThan(0);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(report);
+  const ws = wb.getWorksheet(L.top20Sheet)!;
+  const header = ws.getRow(TOP20_HEADER_ROW + 1);
+  expect(header.getCell(C.shareOfWallet + 1).value).toBe(L.top20ShareOfWallet);
+  expect(header.getCell(C.role + 1).value).toBe(L.top20Role);
+  expect(ws.getColumn(C.shareOfWallet + 1).hidden).toBe(false);
+  expect(ws.getColumn(C.role + 1).hidden).toBe(false);
+  json.rows.forEach((r, i) => {
+    const role = ws.getCell(TOP20_HEADER_ROW + 2 + i, C.role + 1).value;
+    if (r.roleToday === null && r.roleTarget === null) expect(role).toBeNull();
+    else expect(String(role)).toContain(' → ');
+  });
 });
 
 const lo = libreOffice();

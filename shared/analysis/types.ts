@@ -50,6 +50,15 @@ export type AccountFlag =
   | 'dependency'
   | 'dependency-alarm'
   | 'declining'
+  /**
+   * The account pays, revenue-weighted over its products with at least 5 buyers, a price position
+   * above the bands' 90th percentile or below their 10th (analysis/top20.ts `pricePositions`).
+   */
+  | 'price-outlier'
+  /** A high-influence decision maker known by at most one of our people, deputies counted. */
+  | 'key-person-risk'
+  /** The account plan's next review is before the build day. */
+  | 'review-overdue'
   /** An open signal on the Signals log, still within its limit (analysis/signals.ts). */
   | 'open-signal'
   /** An open signal past its limit. */
@@ -100,6 +109,26 @@ export interface AccountRow {
   readonly previousRank: number | null;
   readonly owner: string | null;
   readonly flags: readonly AccountFlag[];
+  /**
+   * Revenue-weighted price position over the account's products with at least 5 buyers
+   * (0 = the cheapest in every band, 1 = the dearest); null when none or without prices. Set by
+   * `withTop20Extras`; absent from a bare `analyseTop20` result.
+   */
+  readonly pricePosition?: number | null;
+  /** The account's estimated total spend for the current period (Wallet sheet), null when unknown. */
+  readonly wallet?: number | null;
+  /** Share of wallet = revenue / wallet, null when unknown. */
+  readonly shareOfWallet?: number | null;
+  /** Our role today and the target in 12 months (Account plans, as written), null when unknown. */
+  readonly role?: { readonly today: string; readonly target: string } | null;
+}
+
+/** Which optional Top 20 columns have data (set by `withTop20Extras`). */
+export interface Top20Extras {
+  /** At least one listed account has a share of wallet. */
+  readonly shareOfWallet: boolean;
+  /** At least one listed account has a role today or target. */
+  readonly role: boolean;
 }
 
 export interface Top20Analysis {
@@ -117,4 +146,6 @@ export interface Top20Analysis {
   readonly top: readonly AccountRow[];
   /** Whale curve points: cumulative GP share after k accounts (k = 1..n), accounts by GP descending. */
   readonly whaleCurve: Float64Array;
+  /** The optional columns with data; absent = none (a bare `analyseTop20` result). */
+  readonly extras?: Top20Extras;
 }

@@ -1,13 +1,18 @@
 /**
  * Build Top 20: the whole job every host runs — find the sales table, ingest it chunk by chunk,
- * analyse, keep the notes of the previous build, write the Top 20 and Data issues sheets. Hosts
- * only supply a Workbook; no rule lives in them.
+ * read the companion sheets (Stakeholders, Wallet, Account plans) and the Signals log when the
+ * workbook has them, analyse, keep the notes of the previous build, write the Top 20 and Data
+ * issues sheets. Hosts only supply a Workbook; no rule lives in them.
  */
-import { analyseTop20 } from '../analysis/top20';
+import { assessSignals, type AssessedSignal } from '../analysis/signals';
+import { analyseTop20, withTop20Extras, type Top20ExtraData } from '../analysis/top20';
 import type { AnalysisSettings, PeriodChoice, Top20Analysis } from '../analysis/types';
+import { accountLookup, readCompanions, type CompanionData } from '../companions/readers';
+import { readSignalLog } from '../companions/signals-reader';
+import { dateFromDateObject } from '../ingest/dates';
 import { findHeaderRow } from '../ingest/headers';
 import { SalesIngest } from '../ingest/sales-ingest';
-import type { IngestResult, SalesField } from '../sales-table';
+import type { IngestResult, RowIssue, SalesField, SalesTable } from '../sales-table';
 import { UserError } from '../user-error';
 import { readAllRows, type RawRow, type Workbook } from '../workbook';
 import { buildDataIssuesSheet } from './data-issues-sheet';
@@ -25,7 +30,10 @@ export interface Top20BuildOptions {
   readonly lang?: Lang;
   readonly mapping?: Partial<Record<SalesField, string | number>>;
   readonly settings?: Partial<AnalysisSettings>;
-  /** Build time written in the header blocks. */
+  /**
+   * Build time written in the header blocks; also the time signal clocks and account-plan reviews
+   * are judged at. Default: this machine's clock.
+   */
   readonly now?: Date;
   /** When false, analyse only (for `--json` without an output file). Default true. */
   readonly write?: boolean;
@@ -41,6 +49,11 @@ export interface Top20BuildOptions {
 export interface Top20BuildResult {
   readonly ingest: IngestResult;
   readonly analysis: Top20Analysis;
+  /**
+   * Every issue on the Data issues sheet: the sales table's (`ingest.issues`), then the companion
+   * sheets' and the Signals log's rejected and adjusted rows.
+   */
+  readonly issues: readonly RowIssue[];
   readonly source: SourceInfo;
   readonly json: Top20Json;
   /** Names of the sheets written. */
@@ -50,7 +63,9 @@ export interface Top20BuildResult {
 class NoTableHere extends Error {}
 
 /**
- * Runs Build Top 20 against a workbook.
+ * Runs Build Top 20 against a workbook. Companion sheets and the Signals log are optional: their
+ * bad rows go to Data issues, and a sheet that cannot be read at all is one issue — the Top 20 is
+ * built either way.
  *
  * @example
  * const result = await buildTop20(await FileWorkbook.open('sales.xlsx'), { period: { kind: 'r12' } });
@@ -61,24 +76,79 @@ export async function buildTop20(
   options: Top20BuildOptions = {},
 ): Promise<Top20BuildResult> {
   const { ingest, source } = await readSales(workbook, options);
+  const extra = await readExtras(workbook, ingest.table, options.now ?? new Date());
   options.onPhase?.('analysing');
-  const analysis = analyseTop20(ingest.table, {
-    period: options.period,
-    settings: options.settings,
-  });
-  const json = top20Json(analysis, ingest);
-  if (options.write === false) return { ingest, analysis, source, json, written: [] };
+  const analysis = withTop20Extras(
+    analyseTop20(ingest.table, { period: options.period, settings: options.settings }),
+    ingest.table,
+    extra.data,
+  );
+  const issues = [...ingest.issues, ...extra.issues];
+  const json = top20Json(analysis, { ...ingest, issues });
+  if (options.write === false) return { ingest, analysis, issues, source, json, written: [] };
 
   const lang = options.lang ?? 'en';
   const L = labels(lang);
   options.onPhase?.('writing');
   const keptNotes = await readPreviousNotes(workbook, lang);
   const common = { lang, source, builtAt: options.now };
-  const issues = buildDataIssuesSheet(ingest, { ...common, periods: analysis.periods });
+  const issuesSheet = buildDataIssuesSheet(
+    { issues, notes: ingest.notes },
+    { ...common, periods: analysis.periods },
+  );
   const top20 = buildTop20Sheet(analysis, { ...common, keptNotes });
   await workbook.writeSheet(top20);
-  await workbook.writeSheet(issues);
-  return { ingest, analysis, source, json, written: [L.top20Sheet, L.issuesSheet] };
+  await workbook.writeSheet(issuesSheet);
+  return { ingest, analysis, issues, source, json, written: [L.top20Sheet, L.issuesSheet] };
+}
+
+/** A sheet that could not be read at all: one whole-sheet issue, the build goes on. */
+function unreadable(what: string, e: unknown): RowIssue {
+  return {
+    row: 1,
+    column: null,
+    value: '',
+    reason: `${what} could not be read (${e instanceof Error ? e.message : String(e)}); the Top 20 is built without it`,
+    action: 'rejected',
+  };
+}
+
+/**
+ * The companion sheets and the Signals log as the Top 20 needs them (as prep-build reads them:
+ * readCompanions with the sales accounts' lookup, readSignalLog), signals assessed at `now`.
+ */
+async function readExtras(
+  workbook: Workbook,
+  table: SalesTable,
+  now: Date,
+): Promise<{ data: Top20ExtraData; issues: RowIssue[] }> {
+  const asOf = dateFromDateObject(now);
+  const issues: RowIssue[] = [];
+  let companions: CompanionData | null = null;
+  try {
+    companions = await readCompanions(workbook, accountLookup(table));
+    issues.push(...companions.issues);
+  } catch (e) {
+    issues.push(unreadable('The companion sheets (Stakeholders, Wallet, Account plans)', e));
+  }
+  let signals: AssessedSignal[] = [];
+  try {
+    const log = await readSignalLog(workbook);
+    issues.push(...log.issues);
+    signals = assessSignals(log.signals, { limitHours: log.limitHours, now: asOf });
+  } catch (e) {
+    issues.push(unreadable('The Signals sheet', e));
+  }
+  return {
+    data: {
+      stakeholders: companions?.stakeholders,
+      wallet: companions?.wallet,
+      plans: companions?.plans,
+      signals,
+      asOf,
+    },
+    issues,
+  };
 }
 
 /** Finds the sales table and ingests it, chunk by chunk. */

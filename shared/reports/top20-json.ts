@@ -1,6 +1,8 @@
 /**
  * The Top 20 as plain JSON (the `kam top20 --json` contract): shares, margins, growth and the
- * whale peak as fractions, HHI on the 0–10,000 scale, money unrounded, dates as ISO days.
+ * whale peak as fractions, HHI on the 0–10,000 scale, money unrounded, dates as ISO days. Price
+ * position, wallet, share of wallet and role are null when unknown (no prices, no Wallet row, no
+ * account plan); roles are as written on the Account plans sheet.
  */
 import { isoDay } from '../analysis/calendar';
 import type { AccountFlag, DayRange, HhiBand, Top20Analysis } from '../analysis/types';
@@ -41,6 +43,11 @@ export interface Top20Json {
     previousRank: number | null;
     owner: string | null;
     flags: readonly AccountFlag[];
+    pricePosition: number | null;
+    wallet: number | null;
+    shareOfWallet: number | null;
+    roleToday: string | null;
+    roleTarget: string | null;
   }[];
   readonly issues: number;
 }
@@ -82,6 +89,11 @@ export function top20Json(
       previousRank: a.previousRank,
       owner: a.owner,
       flags: a.flags,
+      pricePosition: a.pricePosition ?? null,
+      wallet: a.wallet ?? null,
+      shareOfWallet: a.shareOfWallet ?? null,
+      roleToday: a.role ? a.role.today : null,
+      roleTarget: a.role ? a.role.target : null,
     })),
     issues: input.issues.length,
   };

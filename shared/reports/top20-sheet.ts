@@ -3,6 +3,7 @@
  * are native formulas so a controller can audit them; measures that need every account (HHI, N80,
  * Gini, whale peak) are values with the formulas that follow from them.
  */
+import { roleArrow } from '../analysis/account-plans';
 import type { AccountRow, Top20Analysis } from '../analysis/types';
 import type { Cell, CellBlock, ChartSpec, ConditionalFormat, SheetSpec } from '../sheet-spec';
 import { cellRef, rangeRef } from './a1';
@@ -20,7 +21,12 @@ export interface Top20SheetOptions {
   readonly builtAt?: Date;
 }
 
-/** Columns of the table (0-based). */
+/**
+ * Columns of the table (0-based), the same on every Top 20. Share of wallet and role today →
+ * target are optional (SPEC §5 "when known"): when no listed account has one, the column is
+ * written with its header and no values, and hidden — so a sheet without companion data looks as
+ * before and every column keeps its letter either way.
+ */
 export const TOP20_COL = {
   rank: 0,
   account: 1,
@@ -34,17 +40,19 @@ export const TOP20_COL = {
   previousRevenue: 9,
   growth: 10,
   previousRank: 11,
-  flags: 12,
-  owner: 13,
-  notes: 14,
+  shareOfWallet: 12,
+  role: 13,
+  flags: 14,
+  owner: 15,
+  notes: 16,
 } as const;
 const C = TOP20_COL;
-const WIDTH = 15;
+const WIDTH = 17;
 /** 0-based row of the table header. */
 export const TOP20_HEADER_ROW = HEADER_ROWS + 1;
 const FIRST = TOP20_HEADER_ROW + 1;
-/** Whale-curve data columns, right of the charts. */
-const WHALE_COL = 26;
+/** Whale-curve data columns, right of the charts (anchored at WIDTH + 1, 9 columns wide). */
+const WHALE_COL = WIDTH + 11;
 const WHALE_POINTS = 200;
 
 /**
@@ -58,7 +66,8 @@ export function buildTop20Sheet(
   analysis: Top20Analysis,
   options: Top20SheetOptions = {},
 ): SheetSpec {
-  const L = labels(options.lang ?? 'en');
+  const lang = options.lang ?? 'en';
+  const L = labels(lang);
   const top = analysis.top;
   const n = top.length;
   const last = FIRST + n - 1;
@@ -89,6 +98,8 @@ export function buildTop20Sheet(
     L.previousRevenue,
     L.growth,
     L.previousRank,
+    L.top20ShareOfWallet,
+    L.top20Role,
     L.flags,
     L.owner,
     L.notes,
@@ -100,6 +111,7 @@ export function buildTop20Sheet(
     const key = accountKey(a.account);
     used.add(key);
     return accountCells(a, r, L, {
+      lang,
       totalRevenue,
       totalMargin,
       hasProfit,
@@ -210,7 +222,12 @@ export function buildTop20Sheet(
   return {
     name: L.top20Sheet,
     blocks,
-    columns: COLUMN_WIDTHS.map((width) => ({ width })),
+    columns: COLUMN_WIDTHS.map((width, c) =>
+      (c === C.shareOfWallet && !analysis.extras?.shareOfWallet) ||
+      (c === C.role && !analysis.extras?.role)
+        ? { width, hidden: true }
+        : { width },
+    ),
     freeze: { rows: FIRST, cols: C.account + 1 },
     conditionalFormats: n > 0 ? conditionalFormats(analysis, last) : [],
     charts: charts(L, last, whale?.lastRow ?? null),
@@ -233,13 +250,16 @@ const COLUMN_FORMATS = [
   FORMAT.money,
   FORMAT.percent,
   FORMAT.integer,
+  FORMAT.percent,
+  null,
   null,
   null,
   null,
 ];
-const COLUMN_WIDTHS = [6, 32, 14, 9, 11, 14, 9, 12, 8, 14, 9, 9, 30, 18, 40];
+const COLUMN_WIDTHS = [6, 32, 14, 9, 11, 14, 9, 12, 8, 14, 9, 9, 10, 36, 30, 18, 40];
 
 interface RowContext {
+  readonly lang: Lang;
   readonly totalRevenue: string;
   readonly totalMargin: string;
   readonly hasProfit: boolean;
@@ -278,6 +298,15 @@ function accountCells(a: AccountRow, r: number, L: Labels, ctx: RowContext): Cel
     };
     cells[C.previousRank] = a.previousRank;
   }
+  const wallet = a.wallet ?? null;
+  if (a.shareOfWallet !== null && a.shareOfWallet !== undefined && wallet !== null) {
+    // Revenue / the Wallet sheet's estimate, written into the formula so a reader sees it.
+    const literal = String(wallet);
+    cells[C.shareOfWallet] = /^[0-9.]+$/.test(literal)
+      ? { formula: `${ref(C.revenue)}/${literal}`, value: a.shareOfWallet }
+      : a.shareOfWallet;
+  }
+  if (a.role) cells[C.role] = roleArrow(a.role.today, a.role.target, ctx.lang);
   cells[C.flags] = a.flags.map((f) => L.flagText[f]).join(', ');
   cells[C.owner] = a.owner;
   cells[C.notes] = ctx.note;

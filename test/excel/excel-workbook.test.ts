@@ -14,7 +14,7 @@ import { budgets, MeteredWorkbook, salesWorkbook } from './support';
 const NOW = new Date('2026-11-15T08:00:00Z');
 const FIRST_ACCOUNT_ROW = TOP20_HEADER_ROW + 2; // 1-based sheet row of rank 1
 const accountCell = (rank: number) => `B${FIRST_ACCOUNT_ROW + rank - 1}`;
-const noteCell = (rank: number) => `O${FIRST_ACCOUNT_ROW + rank - 1}`;
+const noteCell = (rank: number) => `Q${FIRST_ACCOUNT_ROW + rank - 1}`;
 
 async function readAll(
   workbook: ExcelWorkbook,
@@ -375,7 +375,7 @@ describe('Build Top 20 through ExcelWorkbook', () => {
     });
     expect(fake.sheetNames()).toEqual(['Sales', 'Top 20', 'Data issues']);
     expect(metered.syncsOf('Top 20')).toHaveLength(2);
-    expect(TOP20_COL.notes).toBe(14); // column O
+    expect(TOP20_COL.notes).toBe(16); // column Q
   });
 
   describe('a failure while replacing the Top 20 leaves the old sheet as it was', () => {

@@ -145,7 +145,7 @@ test('a Pareto and a whale-curve chart, a frozen header and a one-page landscape
   const spec = buildTop20Sheet(analysis(['A', 'B', 'C']));
   expect(spec.charts?.map((c) => c.series.map((s) => s.values))).toEqual([
     ['C9:C11', 'E9:E11'],
-    ['AB9:AB12'],
+    ['AD9:AD12'],
   ]);
   expect(spec.freeze).toEqual({ rows: FIRST, cols: 2 });
   expect(spec.print).toMatchObject({ orientation: 'landscape', fitToPage: true });

@@ -144,7 +144,7 @@ describe('one golden spec, three renderers (3,000 sample rows)', () => {
       series: { 0: { type: 'bars', color: '#1F4E78' }, 1: { type: 'line', targetAxisIndex: 1 } },
       vAxes: { 0: { format: '#,##0' }, 1: { format: '0%' } },
     });
-    expect(ws.charts[0].position).toEqual({ row: 1, column: 17, offsetX: 0, offsetY: 0 });
+    expect(ws.charts[0].position).toEqual({ row: 1, column: 19, offsetX: 0, offsetY: 0 });
   });
 });
 
