@@ -164,7 +164,7 @@ async function top20(args: readonly string[], io: Io): Promise<number> {
     io.out(`${top20Summary(result.analysis, lang as Lang)}.\n`);
     io.out(
       `Rows: ${rows.rowsRead} read = ${rows.rowsUsed} used + ${rows.rowsRejected} rejected` +
-        `${result.ingest.issues.length > 0 ? ` (${result.ingest.issues.length} on the Data issues sheet)` : ''}.\n`,
+        `${result.issues.length > 0 ? ` (${result.issues.length} on the Data issues sheet)` : ''}.\n`,
     );
     if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
   }

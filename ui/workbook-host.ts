@@ -172,7 +172,7 @@ export class WorkbookHost implements Host {
         json: result.json,
         top20Sheet: L.top20Sheet,
         issuesSheet: L.issuesSheet,
-        issueCount: result.ingest.issues.length,
+        issueCount: result.issues.length,
       };
     } catch (e) {
       throw hostFailure(e, lang);
