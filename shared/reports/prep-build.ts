@@ -33,7 +33,6 @@ import { whiteSpace, type WhiteSpace } from '../analysis/white-space';
 import { isoDay } from '../analysis/calendar';
 import {
   accountLookup,
-  readCompanions,
   type AccountPlanRow,
   type CompanionData,
   type StakeholderRow,
@@ -42,7 +41,6 @@ import { textKey } from '../ingest/accounts';
 import type { IngestResult, SalesField, SalesTable } from '../sales-table';
 import { UserError } from '../user-error';
 import { readAllRows, type Workbook } from '../workbook';
-import { buildDataIssuesSheet } from './data-issues-sheet';
 import { ALL_LABELS, labels, type Lang } from './labels';
 import {
   buildNegotiationPrepSheet,
@@ -54,7 +52,7 @@ import {
 import { MAX_SHEET_NAME, safeSheetName, isToolkitSheet } from './sheet-names';
 import { findSalesSources } from './sales-sources';
 import type { SourceInfo } from './sheet-header';
-import { buildTop20 } from './top20-build';
+import { buildTop20, writeWithDataIssues } from './top20-build';
 
 export interface PrepBuildOptions {
   /** The account: its name (case and spacing ignored), its id, or a unique part of its name. */
@@ -588,7 +586,6 @@ export async function buildNegotiationPrep(
   options: PrepBuildOptions,
 ): Promise<PrepBuildResult> {
   const lang = options.lang ?? 'en';
-  const L = labels(lang);
   const top = await buildTop20(workbook, {
     sheet: await salesSheet(workbook, options.sheet),
     period: options.period,
@@ -598,7 +595,7 @@ export async function buildNegotiationPrep(
   });
   const table = top.ingest.table;
   const code = findAccount(table, options.account);
-  const companions = await readCompanions(workbook, accountLookup(table));
+  const { companions } = top;
   const prep = analyseNegotiation(table, top.analysis, companions, code, {
     fixedCosts: options.fixedCosts,
   });
@@ -618,11 +615,10 @@ export async function buildNegotiationPrep(
     name: target.name,
     kept: target.kept,
   });
-  const issues = buildDataIssuesSheet(
-    { issues: [...top.ingest.issues, ...companions.issues], notes: top.ingest.notes },
-    { ...common, periods: prep.periods },
-  );
-  await workbook.writeSheet(sheet);
-  await workbook.writeSheet(issues);
-  return { ...base, written: [sheet.name, L.issuesSheet] };
+  const written = await writeWithDataIssues(workbook, sheet, top, {
+    lang,
+    now: options.now,
+    periods: prep.periods,
+  });
+  return { ...base, written };
 }

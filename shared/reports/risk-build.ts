@@ -16,15 +16,14 @@ import type {
 } from '../analysis/types';
 import { walkAwayProfit } from '../analysis/walk-away';
 import { isoDay } from '../analysis/calendar';
-import { accountLookup, readCompanions, type CompanionData } from '../companions/readers';
+import type { CompanionData } from '../companions/readers';
 import type { IngestResult, SalesField } from '../sales-table';
 import type { Workbook } from '../workbook';
-import { buildDataIssuesSheet } from './data-issues-sheet';
-import { labels, type Lang } from './labels';
+import type { Lang } from './labels';
 import { buildPortfolioRiskSheet } from './portfolio-risk-sheet';
 import { salesSheet } from './prep-build';
 import type { SourceInfo } from './sheet-header';
-import { buildTop20 } from './top20-build';
+import { buildTop20, writeWithDataIssues } from './top20-build';
 
 export interface RiskBuildOptions {
   readonly sheet?: string;
@@ -250,7 +249,6 @@ export async function buildPortfolioRisk(
   options: RiskBuildOptions = {},
 ): Promise<RiskBuildResult> {
   const lang = options.lang ?? 'en';
-  const L = labels(lang);
   const top = await buildTop20(workbook, {
     sheet: await salesSheet(workbook, options.sheet),
     period: options.period,
@@ -259,17 +257,16 @@ export async function buildPortfolioRisk(
     write: false,
   });
   const table = top.ingest.table;
-  const companions = await readCompanions(workbook, accountLookup(table));
+  const { companions } = top;
   const risk = analysePortfolioRisk(table, top.analysis, companions);
   const base = { ingest: top.ingest, source: top.source, companions, risk, json: riskJson(risk) };
   if (options.write === false) return { ...base, written: [] };
   const common = { lang, source: top.source, builtAt: options.now };
   const sheet = buildPortfolioRiskSheet(risk, common);
-  const issues = buildDataIssuesSheet(
-    { issues: [...top.ingest.issues, ...companions.issues], notes: top.ingest.notes },
-    { ...common, periods: risk.periods },
-  );
-  await workbook.writeSheet(sheet);
-  await workbook.writeSheet(issues);
-  return { ...base, written: [sheet.name, L.issuesSheet] };
+  const written = await writeWithDataIssues(workbook, sheet, top, {
+    lang,
+    now: options.now,
+    periods: risk.periods,
+  });
+  return { ...base, written };
 }

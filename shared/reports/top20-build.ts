@@ -13,6 +13,7 @@ import { dateFromDateObject } from '../ingest/dates';
 import { findHeaderRow } from '../ingest/headers';
 import { SalesIngest } from '../ingest/sales-ingest';
 import type { IngestResult, RowIssue, SalesField, SalesTable } from '../sales-table';
+import type { SheetSpec } from '../sheet-spec';
 import { UserError } from '../user-error';
 import { readAllRows, type RawRow, type Workbook } from '../workbook';
 import { buildDataIssuesSheet } from './data-issues-sheet';
@@ -54,6 +55,8 @@ export interface Top20BuildResult {
    * sheets' and the Signals log's rejected and adjusted rows.
    */
   readonly issues: readonly RowIssue[];
+  /** The companion sheets as read (empty when absent or unreadable): the later jobs reuse them. */
+  readonly companions: CompanionData;
   readonly source: SourceInfo;
   readonly json: Top20Json;
   /** Names of the sheets written. */
@@ -85,7 +88,9 @@ export async function buildTop20(
   );
   const issues = [...ingest.issues, ...extra.issues];
   const json = top20Json(analysis, { ...ingest, issues });
-  if (options.write === false) return { ingest, analysis, issues, source, json, written: [] };
+  const { companions } = extra;
+  const base = { ingest, analysis, issues, companions, source, json };
+  if (options.write === false) return { ...base, written: [] };
 
   const lang = options.lang ?? 'en';
   const L = labels(lang);
@@ -99,7 +104,7 @@ export async function buildTop20(
   const top20 = buildTop20Sheet(analysis, { ...common, keptNotes });
   await workbook.writeSheet(top20);
   await workbook.writeSheet(issuesSheet);
-  return { ingest, analysis, issues, source, json, written: [L.top20Sheet, L.issuesSheet] };
+  return { ...base, written: [L.top20Sheet, L.issuesSheet] };
 }
 
 /** A sheet that could not be read at all: one whole-sheet issue, the build goes on. */
@@ -121,7 +126,7 @@ async function readExtras(
   workbook: Workbook,
   table: SalesTable,
   now: Date,
-): Promise<{ data: Top20ExtraData; issues: RowIssue[] }> {
+): Promise<{ data: Top20ExtraData; issues: RowIssue[]; companions: CompanionData }> {
   const asOf = dateFromDateObject(now);
   const issues: RowIssue[] = [];
   let companions: CompanionData | null = null;
@@ -148,8 +153,19 @@ async function readExtras(
       asOf,
     },
     issues,
+    companions: companions ?? NO_COMPANIONS,
   };
 }
+
+/** No companion sheets. */
+const NO_COMPANIONS: CompanionData = {
+  stakeholders: [],
+  wallet: [],
+  ladder: [],
+  plans: [],
+  issues: [],
+  sheets: {},
+};
 
 /** Finds the sales table and ingests it, chunk by chunk. */
 async function readSales(
@@ -257,4 +273,34 @@ async function readPreviousNotes(workbook: Workbook, lang: Lang): Promise<KeptNo
   const order = [mine, ...ALL_LABELS.map((l) => l.top20Sheet).filter((n) => n !== mine)];
   const sheet = order.find((n) => names.includes(n));
   return sheet ? readKeptNotes(await readAllRows(workbook, sheet)) : new Map();
+}
+
+/** How a job after the Top 20 (prep, risk, trends) heads its sheets. */
+export interface JobSheetOptions {
+  readonly lang: Lang;
+  readonly now?: Date;
+  readonly periods: Top20Analysis['periods'];
+}
+
+/**
+ * Writes a job's sheet, then the Data issues sheet of the build it stands on (the sales table's,
+ * the companion sheets' and the Signals log's rows), and returns the names written.
+ *
+ * @example
+ * const top = await buildTop20(workbook, { write: false });
+ * await writeWithDataIssues(workbook, riskSheet, top, { lang: 'en', periods }); // ['Portfolio risk', 'Data issues']
+ */
+export async function writeWithDataIssues(
+  workbook: Workbook,
+  sheet: SheetSpec,
+  top: Top20BuildResult,
+  options: JobSheetOptions,
+): Promise<string[]> {
+  const issues = buildDataIssuesSheet(
+    { issues: top.issues, notes: top.ingest.notes },
+    { lang: options.lang, source: top.source, builtAt: options.now, periods: options.periods },
+  );
+  await workbook.writeSheet(sheet);
+  await workbook.writeSheet(issues);
+  return [sheet.name, labels(options.lang).issuesSheet];
 }

@@ -12,16 +12,14 @@ import {
 import { isoDay } from '../analysis/calendar';
 import { dataSpan, resolvePeriodsForSpan } from '../analysis/periods';
 import type { AnalysisSettings, PeriodChoice, ResolvedPeriods } from '../analysis/types';
-import { accountLookup, readCompanions } from '../companions/readers';
 import type { IngestResult, SalesField } from '../sales-table';
 import { UserError } from '../user-error';
 import type { Workbook } from '../workbook';
-import { buildDataIssuesSheet } from './data-issues-sheet';
 import { buildKpiTrendsSheet } from './kpi-trends-sheet';
-import { labels, type Lang } from './labels';
+import type { Lang } from './labels';
 import { findAccount, salesSheet } from './prep-build';
 import type { SourceInfo } from './sheet-header';
-import { buildTop20 } from './top20-build';
+import { buildTop20, writeWithDataIssues } from './top20-build';
 
 export interface TrendsBuildOptions {
   readonly sheet?: string;
@@ -74,7 +72,6 @@ export async function buildKpiTrends(
   options: TrendsBuildOptions = {},
 ): Promise<TrendsBuildResult> {
   const lang = options.lang ?? 'en';
-  const L = labels(lang);
   const top = await buildTop20(workbook, {
     sheet: await salesSheet(workbook, options.sheet),
     period: options.period,
@@ -91,7 +88,7 @@ export async function buildKpiTrends(
   const codes = chosen
     ? [...new Set((options.accounts as readonly string[]).map((a) => findAccount(table, a)))]
     : top.analysis.top.map((a) => a.code);
-  const companions = await readCompanions(workbook, accountLookup(table));
+  const { companions } = top;
   const wallet: TrendWallet[] = companions.wallet.flatMap((w) =>
     w.period !== null && w.productGroup === null && w.accountCode !== null
       ? [
@@ -114,13 +111,12 @@ export async function buildKpiTrends(
   if (options.write === false) return { ...base, written: [] };
   const common = { lang, source: top.source, builtAt: options.now };
   const sheet = buildKpiTrendsSheet(trends, { ...common, periods, chosen });
-  const issues = buildDataIssuesSheet(
-    { issues: [...top.ingest.issues, ...companions.issues], notes: top.ingest.notes },
-    { ...common, periods },
-  );
-  await workbook.writeSheet(sheet);
-  await workbook.writeSheet(issues);
-  return { ...base, written: [sheet.name, L.issuesSheet] };
+  const written = await writeWithDataIssues(workbook, sheet, top, {
+    lang,
+    now: options.now,
+    periods,
+  });
+  return { ...base, written };
 }
 
 /**
