@@ -22,8 +22,13 @@ function sortedFinite(values: ArrayLike<number>): Float64Array {
   return finiteValues(values).sort();
 }
 
-/** The number of values in `sorted` (ascending) strictly below x. */
-function countBelow(sorted: Float64Array, x: number): number {
+/**
+ * The number of values in `sorted` (ascending) strictly below x: a price's rank in its band.
+ *
+ * @example
+ * countBelow(Float64Array.of(1, 2, 2, 3), 2) // 1
+ */
+export function countBelow(sorted: Float64Array, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

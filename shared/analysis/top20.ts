@@ -3,6 +3,7 @@
  * revenue, with share, profitability, growth against the comparison period, owner, flags, and the
  * portfolio's concentration measures.
  */
+import { countBelow } from './price-band';
 import { accountLookup } from '../companions/readers';
 import type { SalesTable } from '../sales-table';
 import { UserError } from '../user-error';
@@ -240,18 +241,6 @@ export const PRICE_OUTLIER_MIN_BUYERS = 5;
 export const PRICE_OUTLIER_HIGH = 0.9;
 /** A price position below this is a price outlier (the account pays the least). */
 export const PRICE_OUTLIER_LOW = 0.1;
-
-/** The number of values in `sorted` (ascending) strictly below x. */
-function countBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Each account's price position in the range: over the products it bought whose band has at least
