@@ -3,7 +3,6 @@
  * revenue, with share, profitability, growth against the comparison period, owner, flags, and the
  * portfolio's concentration measures.
  */
-import { countBelow } from './price-band';
 import { accountLookup } from '../companions/readers';
 import type { SalesTable } from '../sales-table';
 import { UserError } from '../user-error';
@@ -13,6 +12,7 @@ import { concentrationRatio, effectiveNumber, gini, hhi, hhiBand, n80 } from './
 import type { Stakeholder } from './coverage';
 import { growth } from './growth';
 import { dataSpan, resolvePeriods, resolvePeriodsForSpan } from './periods';
+import { countBelow } from './price-band';
 import { currentRange, productPriceBands } from './price-bands';
 import { withSignalFlags, type AssessedSignal } from './signals';
 import {
