@@ -230,7 +230,7 @@ async function prep(args: readonly string[], io: Io): Promise<number> {
         (j.walkAway ? `, gross profit left without it ${money(j.walkAway.profitLeft)}` : '') +
         '.\n',
     );
-    const issues = result.ingest.issues.length + result.companions.issues.length;
+    const issues = result.issues.length;
     if (issues > 0) io.out(`${issues} rows on the Data issues sheet.\n`);
     if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
   }

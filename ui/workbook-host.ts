@@ -222,7 +222,7 @@ export class WorkbookHost implements Host {
         summary: prepSummary(result.json, lang),
         sheets: result.written,
         issuesSheet: labels(lang).issuesSheet,
-        issueCount: result.ingest.issues.length + result.companions.issues.length,
+        issueCount: result.issues.length,
       };
     } catch (e) {
       throw hostFailure(e, lang);
@@ -247,7 +247,7 @@ export class WorkbookHost implements Host {
         summary: riskSummary(result.json, lang),
         sheets: result.written,
         issuesSheet: labels(lang).issuesSheet,
-        issueCount: result.ingest.issues.length + result.companions.issues.length,
+        issueCount: result.issues.length,
       };
     } catch (e) {
       throw hostFailure(e, lang);

@@ -38,7 +38,7 @@ import {
   type StakeholderRow,
 } from '../companions/readers';
 import { textKey } from '../ingest/accounts';
-import type { IngestResult, SalesField, SalesTable } from '../sales-table';
+import type { IngestResult, RowIssue, SalesField, SalesTable } from '../sales-table';
 import { UserError } from '../user-error';
 import { readAllRows, type Workbook } from '../workbook';
 import { ALL_LABELS, labels, type Lang } from './labels';
@@ -139,6 +139,8 @@ export interface PrepBuildResult {
   readonly ingest: IngestResult;
   readonly source: SourceInfo;
   readonly companions: CompanionData;
+  /** Every row on the Data issues sheet (sales, companion sheets, Signals log). */
+  readonly issues: readonly RowIssue[];
   readonly prep: NegotiationPrep;
   readonly json: PrepJson;
   readonly written: readonly string[];
@@ -604,7 +606,14 @@ export async function buildNegotiationPrep(
     lang,
     names: table.account.values,
   });
-  const base = { ingest: top.ingest, source: top.source, companions, prep, json };
+  const base = {
+    ingest: top.ingest,
+    issues: top.issues,
+    source: top.source,
+    companions,
+    prep,
+    json,
+  };
   if (options.write === false) return { ...base, written: [] };
   const common = { lang, source: top.source, builtAt: options.now };
   const target = await prepTarget(workbook, prep.account, lang);

@@ -17,7 +17,7 @@ import type {
 import { walkAwayProfit } from '../analysis/walk-away';
 import { isoDay } from '../analysis/calendar';
 import type { CompanionData } from '../companions/readers';
-import type { IngestResult, SalesField } from '../sales-table';
+import type { IngestResult, RowIssue, SalesField } from '../sales-table';
 import type { Workbook } from '../workbook';
 import type { Lang } from './labels';
 import { buildPortfolioRiskSheet } from './portfolio-risk-sheet';
@@ -232,6 +232,8 @@ export interface RiskBuildResult {
   readonly ingest: IngestResult;
   readonly source: SourceInfo;
   readonly companions: CompanionData;
+  /** Every row on the Data issues sheet (sales, companion sheets, Signals log). */
+  readonly issues: readonly RowIssue[];
   readonly risk: PortfolioRisk;
   readonly json: RiskJson;
   readonly written: readonly string[];
@@ -259,7 +261,14 @@ export async function buildPortfolioRisk(
   const table = top.ingest.table;
   const { companions } = top;
   const risk = analysePortfolioRisk(table, top.analysis, companions);
-  const base = { ingest: top.ingest, source: top.source, companions, risk, json: riskJson(risk) };
+  const base = {
+    ingest: top.ingest,
+    issues: top.issues,
+    source: top.source,
+    companions,
+    risk,
+    json: riskJson(risk),
+  };
   if (options.write === false) return { ...base, written: [] };
   const common = { lang, source: top.source, builtAt: options.now };
   const sheet = buildPortfolioRiskSheet(risk, common);
