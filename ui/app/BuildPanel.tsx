@@ -7,13 +7,11 @@ import {
   Button,
   Field,
   Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { FailureBar } from './FailureBar';
 import type { BuildOutcome, BuildProgress, HostFailure, PaneLanguage } from '../host';
 import type { Strings } from '../strings';
 import { progressView } from './choice';
@@ -90,19 +88,11 @@ export function BuildPanel({
         </div>
       ) : null}
       {build.state === 'failed' ? (
-        <MessageBar
-          intent={build.failure.userError ? 'warning' : 'error'}
-          layout="multiline"
-          data-testid="failure"
-          data-intent={build.failure.userError ? 'warning' : 'error'}
-        >
-          <MessageBarBody>
-            <MessageBarTitle>
-              {build.failure.userError ? s.warningTitle : s.failedTitle}
-            </MessageBarTitle>
-            {build.failure.message}
-          </MessageBarBody>
-        </MessageBar>
+        <FailureBar
+          failure={build.failure}
+          title={build.failure.userError ? s.warningTitle : s.failedTitle}
+          testId="failure"
+        />
       ) : null}
     </section>
   );

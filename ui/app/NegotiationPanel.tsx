@@ -11,13 +11,11 @@ import {
   Checkbox,
   Field,
   Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { FailureBar } from './FailureBar';
 import { useState } from 'react';
 import type { AccountOption, Host, HostFailure, SavedChoice, SheetJobOutcome } from '../host';
 import type { Strings } from '../strings';
@@ -174,17 +172,7 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
         </div>
       ) : null}
       {job.state === 'failed' ? (
-        <MessageBar
-          intent={job.failure.userError ? 'warning' : 'error'}
-          layout="multiline"
-          data-testid="job-failure"
-          data-intent={job.failure.userError ? 'warning' : 'error'}
-        >
-          <MessageBarBody>
-            <MessageBarTitle>{s.jobFailed[job.job]}</MessageBarTitle>
-            {job.failure.message}
-          </MessageBarBody>
-        </MessageBar>
+        <FailureBar failure={job.failure} title={s.jobFailed[job.job]} testId="job-failure" />
       ) : null}
     </section>
   );

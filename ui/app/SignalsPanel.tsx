@@ -14,13 +14,13 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Option,
   ProgressBar,
   Spinner,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { FailureBar } from './FailureBar';
 import { useEffect, useState } from 'react';
 import { SIGNAL_TYPES } from '../../shared/companions/schema';
 import type {
@@ -161,16 +161,7 @@ export function SignalsPanel(props: SignalsPanelProps) {
     <section className={styles.root} aria-label={s.signalsTitle} data-testid="signals">
       {listed.state === 'loading' ? <Spinner size="tiny" label={s.signalsLoading} /> : null}
       {listed.state === 'failed' ? (
-        <MessageBar
-          intent={listed.failure.userError ? 'warning' : 'error'}
-          layout="multiline"
-          data-testid="signals-failure"
-        >
-          <MessageBarBody>
-            <MessageBarTitle>{s.signalsReadFailed}</MessageBarTitle>
-            {listed.failure.message}
-          </MessageBarBody>
-        </MessageBar>
+        <FailureBar failure={listed.failure} title={s.signalsReadFailed} testId="signals-failure" />
       ) : null}
       {listed.state === 'ready' && list.length === 0 ? (
         <Body1 data-testid="signals-none">{s.signalsNone}</Body1>
@@ -307,16 +298,7 @@ export function SignalsPanel(props: SignalsPanelProps) {
         </MessageBar>
       ) : null}
       {logging.state === 'failed' ? (
-        <MessageBar
-          intent={logging.failure.userError ? 'warning' : 'error'}
-          layout="multiline"
-          data-testid="signal-failure"
-        >
-          <MessageBarBody>
-            <MessageBarTitle>{s.signalLogFailed}</MessageBarTitle>
-            {logging.failure.message}
-          </MessageBarBody>
-        </MessageBar>
+        <FailureBar failure={logging.failure} title={s.signalLogFailed} testId="signal-failure" />
       ) : null}
     </section>
   );
