@@ -11,6 +11,9 @@ import type { SalesField } from '../shared/sales-table';
 
 export type PaneLanguage = 'en' | 'sv';
 
+/** The buckets of the KPI trends: calendar months or quarters of the period. */
+export type TrendsGrain = 'month' | 'quarter';
+
 /** The user's choice of source, mapping and period, remembered in the workbook. */
 export interface SavedChoice {
   readonly sheet: string;
@@ -43,7 +46,7 @@ export interface BuildOutcome {
 /** An account for the negotiation picker (Top 20 of the period first, then the rest by revenue). */
 export type AccountOption = AccountListItem;
 
-/** The result of Prepare negotiation, Portfolio risk or Create templates, for the pane. */
+/** The result of Prepare negotiation, Portfolio risk, KPI trends or Create templates, for the pane. */
 export interface SheetJobOutcome {
   /** One line in plain words ("Acme AB: revenue 1,234,567 (rank 1), …"). */
   readonly summary: string;
@@ -120,6 +123,11 @@ export interface Host {
   ): Promise<SheetJobOutcome>;
   /** Writes Portfolio risk and Data issues; rejects with a HostFailure. */
   portfolioRisk(choice: SavedChoice): Promise<SheetJobOutcome>;
+  /**
+   * Writes KPI trends (the period's Top 20 by month or quarter: revenue, growth, margin, share of
+   * wallet, price-mix effect) and Data issues; rejects with a HostFailure.
+   */
+  kpiTrends(choice: SavedChoice, grain: TrendsGrain): Promise<SheetJobOutcome>;
   /**
    * Adds the companion sheets that are missing (Stakeholders, Wallet, Escalation ladder, Account
    * plans) as empty, formatted templates; never replaces one. Rejects with a HostFailure.

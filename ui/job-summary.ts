@@ -1,10 +1,11 @@
 /**
  * One line in plain words for each sheet job of the pane (Prepare negotiation, Portfolio risk,
- * Create templates, Log signal), in English and Swedish, from the jobs' JSON figures. Pure: the
+ * KPI trends, Create templates, Log signal), in English and Swedish, from the jobs' JSON figures. Pure: the
  * Excel pane, the preview and the Sheets server all say the same thing.
  */
 import type { PrepJson } from '../shared/reports/prep-build';
 import type { RiskJson } from '../shared/reports/risk-build';
+import type { TrendsJson } from '../shared/reports/trends-build';
 import { labels } from '../shared/reports/labels';
 import type { PaneLanguage } from './host';
 
@@ -77,6 +78,69 @@ export function riskSummary(json: RiskJson, lang: PaneLanguage): string {
     );
   }
   return `${parts.join(', ')}.`;
+}
+
+const MONTHS = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  sv: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+} as const;
+
+/** A trend bucket's label in words: '2025-11' → 'Nov 2025' / 'nov 2025'; '2026-Q1' → 'Q1 2026'. */
+function bucketWords(label: string, lang: PaneLanguage): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (month) return `${MONTHS[lang][Number(month[2]) - 1] ?? month[2]} ${month[1]}`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  return quarter ? `Q${quarter[2]} ${quarter[1]}` : label;
+}
+
+/** Revenue in a line: millions with one decimal ('12.3 M', '12,3 mn'), else whole units. */
+function revenueWords(x: number, lang: PaneLanguage): string {
+  if (Math.abs(x) < 1_000_000) return money(x, lang);
+  const m = (x / 1_000_000).toLocaleString(locale(lang), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return `${m} ${lang === 'sv' ? 'mn' : 'M'}`;
+}
+
+/**
+ * The KPI trends in one line: which accounts, by month or quarter, the periods covered, the
+ * revenue of the whole span and — given the same periods' revenue a year earlier
+ * (`previousRevenue`, the trends' totals) — the growth.
+ *
+ * @example
+ * trendsSummary(result.json, 'en', 11_800_000)
+ * // 'KPI trends of the Top 20 by month, Nov 2025 – Oct 2026: revenue 12.3 M, growth +4%.'
+ */
+export function trendsSummary(
+  json: TrendsJson,
+  lang: PaneLanguage,
+  previousRevenue?: number | null,
+): string {
+  const sv = lang === 'sv';
+  const n = json.accounts.length;
+  const L = labels(lang).trends;
+  const by = json.grain === 'quarter' ? L.byQuarter : L.byMonth;
+  const first = json.periods[0];
+  const last = json.periods[json.periods.length - 1];
+  const span =
+    first === undefined || last === undefined
+      ? ''
+      : first === last
+        ? `, ${bucketWords(first.label, lang)}`
+        : `, ${bucketWords(first.label, lang)} – ${bucketWords(last.label, lang)}`;
+  const head = sv
+    ? `KPI-trender för topp ${n} ${by}${span}`
+    : `KPI trends of the Top ${n} ${by}${span}`;
+  if (n === 0)
+    return sv ? `${head}: ingen försäljning under perioden.` : `${head}: no sales in the period.`;
+  const revenue = json.totals.revenue.reduce((a, b) => a + b, 0);
+  const parts = [`${sv ? 'försäljning' : 'revenue'} ${revenueWords(revenue, lang)}`];
+  if (previousRevenue !== undefined && previousRevenue !== null && previousRevenue > 0) {
+    const g = Math.round((revenue / previousRevenue - 1) * 100) / 100 || 0; // no "-0%"
+    parts.push(`${sv ? 'tillväxt' : 'growth'} ${g > 0 ? '+' : ''}${pct(g, lang)}`);
+  }
+  return `${head}: ${parts.join(', ')}.`;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 } from '../shared/reports/signals-build';
 import { signalTypeText } from '../shared/reports/signals-sheet';
 import { buildTop20 } from '../shared/reports/top20-build';
+import { buildKpiTrends } from '../shared/reports/trends-build';
 import { top20Summary } from '../shared/reports/top20-summary';
 import { UserError } from '../shared/user-error';
 import type { Workbook } from '../shared/workbook';
@@ -34,8 +35,15 @@ import type {
   SheetJobOutcome,
   SignalInput,
   SignalView,
+  TrendsGrain,
 } from './host';
-import { prepSummary, riskSummary, signalSummary, templatesSummary } from './job-summary';
+import {
+  prepSummary,
+  riskSummary,
+  signalSummary,
+  templatesSummary,
+  trendsSummary,
+} from './job-summary';
 
 /** Where a host keeps the remembered choice (Excel: workbook settings; preview: memory). */
 export interface ChoiceStore {
@@ -245,6 +253,41 @@ export class WorkbookHost implements Host {
       });
       return {
         summary: riskSummary(result.json, lang),
+        sheets: result.written,
+        issuesSheet: labels(lang).issuesSheet,
+        issueCount: result.issues.length,
+      };
+    } catch (e) {
+      throw hostFailure(e, lang);
+    }
+  }
+
+  /**
+   * @example
+   * (await host.kpiTrends(choice, 'quarter')).sheets // ['KPI trends', 'Data issues']
+   */
+  async kpiTrends(choice: SavedChoice, grain: TrendsGrain): Promise<SheetJobOutcome> {
+    const lang = this.parts.language;
+    try {
+      // The sidebar's argument crosses google.script.run: anything but the two grains is refused.
+      if (grain !== 'month' && grain !== 'quarter') {
+        throw new UserError(
+          lang === 'sv'
+            ? 'Välj om KPI-trenderna ska visas per månad eller per kvartal.'
+            : 'Choose whether the KPI trends go by month or by quarter.',
+        );
+      }
+      const result = await buildKpiTrends(this.parts.workbook, {
+        grain,
+        sheet: choice.sheet,
+        mapping: choice.mapping,
+        period: choice.period,
+        lang,
+        now: this.parts.now?.(),
+      });
+      const previous = result.trends.totals.previousRevenue.reduce((a, b) => a + b, 0);
+      return {
+        summary: trendsSummary(result.json, lang, previous),
         sheets: result.written,
         issuesSheet: labels(lang).issuesSheet,
         issueCount: result.issues.length,

@@ -36,8 +36,9 @@ function kamOpenSidebar() {
 }
 
 // Sidebar handlers (google.script.run). All synchronous: the async jobs (kamFindSources, kamBuild,
-// kamListAccounts, kamBuildNegotiation, kamBuildRisk, kamCreateTemplates, kamOpenSignals,
-// kamLogSignal) return a ticket at once, kamResult(ticket) the settled outcome (see server.ts).
+// kamListAccounts, kamBuildNegotiation, kamBuildRisk, kamBuildTrends, kamCreateTemplates,
+// kamOpenSignals, kamLogSignal) return a ticket at once, kamResult(ticket) the settled outcome
+// (see server.ts).
 
 function kamFindSources() {
   return KamSheets.kamFindSources();
@@ -65,6 +66,10 @@ function kamBuildNegotiation(choice, account, shareable) {
 
 function kamBuildRisk(choice) {
   return KamSheets.kamBuildRisk(choice);
+}
+
+function kamBuildTrends(choice, grain) {
+  return KamSheets.kamBuildTrends(choice, grain);
 }
 
 function kamCreateTemplates() {

@@ -36,6 +36,7 @@ import type {
   SheetJobOutcome,
   SignalInput,
   SignalView,
+  TrendsGrain,
 } from '../../ui/host';
 import { WorkbookHost, hostFailure } from '../../ui/workbook-host';
 import {
@@ -601,6 +602,21 @@ export function kamBuildRisk(choice: SavedChoice): Ticket {
   const ctx = context(s);
   return startJob<SheetJobOutcome>(s, ctx.language, () =>
     underDocumentLock(ctx, () => ctx.host.portfolioRisk(choice)),
+  );
+}
+
+/**
+ * Starts writing KPI trends (the period's Top 20 by month or quarter) and Data issues under the
+ * document lock.
+ *
+ * @example
+ * google.script.run.withSuccessHandler(({ ticket }) => poll(ticket)).kamBuildTrends(choice, 'quarter');
+ */
+export function kamBuildTrends(choice: SavedChoice, grain: TrendsGrain): Ticket {
+  const s = services();
+  const ctx = context(s);
+  return startJob<SheetJobOutcome>(s, ctx.language, () =>
+    underDocumentLock(ctx, () => ctx.host.kpiTrends(choice, grain)),
   );
 }
 

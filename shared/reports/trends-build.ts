@@ -12,7 +12,7 @@ import {
 import { isoDay } from '../analysis/calendar';
 import { dataSpan, resolvePeriodsForSpan } from '../analysis/periods';
 import type { AnalysisSettings, PeriodChoice, ResolvedPeriods } from '../analysis/types';
-import type { IngestResult, SalesField } from '../sales-table';
+import type { IngestResult, RowIssue, SalesField } from '../sales-table';
 import { UserError } from '../user-error';
 import type { Workbook } from '../workbook';
 import { buildKpiTrendsSheet } from './kpi-trends-sheet';
@@ -53,6 +53,8 @@ export interface TrendsJson {
 
 export interface TrendsBuildResult {
   readonly ingest: IngestResult;
+  /** Every row on the Data issues sheet (sales, companion sheets, Signals log). */
+  readonly issues: readonly RowIssue[];
   readonly periods: ResolvedPeriods;
   readonly trends: KpiTrends;
   readonly source: SourceInfo;
@@ -107,7 +109,14 @@ export async function buildKpiTrends(
     wallet,
   });
   const json = trendsJson(trends);
-  const base = { ingest: top.ingest, periods, trends, source: top.source, json };
+  const base = {
+    ingest: top.ingest,
+    issues: top.issues,
+    periods,
+    trends,
+    source: top.source,
+    json,
+  };
   if (options.write === false) return { ...base, written: [] };
   const common = { lang, source: top.source, builtAt: options.now };
   const sheet = buildKpiTrendsSheet(trends, { ...common, periods, chosen });

@@ -42,6 +42,7 @@ const CALLABLE = [
   'kamListAccounts',
   'kamBuildNegotiation',
   'kamBuildRisk',
+  'kamBuildTrends',
   'kamCreateTemplates',
   'kamOpenSignals',
   'kamLogSignal',

@@ -6,7 +6,8 @@
  * computes for the same sample, the sheet links switch the preview's tab, the .xlsx download
  * holds the sheets, and `?lang=sv` shows the Swedish pane. Prepare negotiation: the largest
  * account picked in the account picker gives the core's summary and the prep sheet's tab; Portfolio
- * risk its tab. Screenshots go to test-artifacts/.
+ * risk its tab; KPI trends by quarter the core's summary and its tab. Screenshots go to
+ * test-artifacts/.
  *
  * The same build also proves the functions bundle carries no React or Fluent.
  */
@@ -20,10 +21,11 @@ import { prepSheetName } from '../../shared/reports/negotiation-prep-sheet';
 import { buildNegotiationPrep } from '../../shared/reports/prep-build';
 import { buildTop20 } from '../../shared/reports/top20-build';
 import { top20Summary } from '../../shared/reports/top20-summary';
+import { buildKpiTrends } from '../../shared/reports/trends-build';
 import type { Lang } from '../../shared/reports/labels';
 import { isFormula } from '../../shared/sheet-spec';
 import { sampleSheet, sampleWorkbook, SAMPLE_SHEET } from '../../ui/preview/sample';
-import { prepSummary } from '../../ui/job-summary';
+import { prepSummary, trendsSummary } from '../../ui/job-summary';
 import { buildPane, CHROMIUM, launch, serve } from './preview-page';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
@@ -196,7 +198,7 @@ browserTest(
 );
 
 browserTest(
-  'Prepare negotiation of the largest account: picker, summary, prep sheet tab; then Portfolio risk',
+  'Prepare negotiation of the largest account: picker, summary, prep sheet tab; then Portfolio risk and KPI trends',
   async () => {
     const workbook = new MemoryWorkbook(
       Object.fromEntries(sampleWorkbook().sheets.map((x) => [x.name, x.rows])),
@@ -210,6 +212,8 @@ browserTest(
       write: false,
     });
     const prepSheet = prepSheetName(largest, 'en');
+    const trends = await buildKpiTrends(workbook, { ...choice, grain: 'quarter', write: false });
+    const previous = trends.trends.totals.previousRevenue.reduce((a, b) => a + b, 0);
 
     const { page, errors } = await openPane();
     const prepare = page.getByRole('button', { name: 'Prepare negotiation' });
@@ -244,6 +248,14 @@ browserTest(
     await page.getByRole('button', { name: 'Portfolio risk', exact: true }).click();
     await page.getByText(/^HHI \d+ /).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('tab', { name: 'Portfolio risk' }).count()).toBe(1);
+
+    // KPI trends by quarter: the core's summary in words replaces the risk's; its tab appears.
+    await page.getByRole('radio', { name: 'Quarter' }).check();
+    await page.getByRole('button', { name: 'KPI trends', exact: true }).click();
+    await page.getByText(/^KPI trends of the Top 20 by quarter, /).waitFor({ timeout: 20_000 });
+    expect(await summary.textContent()).toBe(trendsSummary(trends.json, 'en', previous));
+    expect(await page.getByRole('tab', { name: 'KPI trends' }).count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-trends.png') });
 
     expect(errors).toEqual([]);
     await page.close();

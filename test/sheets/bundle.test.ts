@@ -79,6 +79,7 @@ test('every entry point is a top-level function delegating to KamSheets', () => 
     'kamListAccounts',
     'kamBuildNegotiation',
     'kamBuildRisk',
+    'kamBuildTrends',
     'kamCreateTemplates',
     'kamOpenSignals',
     'kamLogSignal',

@@ -1,7 +1,8 @@
 /**
  * The server functions of the Sheets add-on over the fake services: the menu (AuthMode.NONE
  * touches nothing), the sidebar handlers (plain JSON, failures as Errors with the pane's message,
- * the document lock), Build Top 20 from the menu (a toast with the summary).
+ * the document lock; KPI trends whose revenue reconciles with the Top 20), Build Top 20 from the
+ * menu (a toast with the summary).
  */
 import {
   CHOICE_KEY,
@@ -11,6 +12,7 @@ import {
   kamBuild,
   kamBuildRisk,
   kamBuildTop20,
+  kamBuildTrends,
   kamCreateTemplates,
   kamListAccounts,
   kamFindSources,
@@ -43,10 +45,14 @@ import type {
   SignalView,
 } from '../../ui/host';
 import { labels } from '../../shared/reports/labels';
+import { MemoryWorkbook } from '../../shared/memory-workbook';
+import { trendBlockRows } from '../../shared/reports/kpi-trends-sheet';
+import { buildTop20 } from '../../shared/reports/top20-build';
+import { buildKpiTrends } from '../../shared/reports/trends-build';
 import { AUTH_MODE, FakeAppsScript } from '../fakes/fake-spreadsheet-app';
-import { fakeWithSales, sample, settle, sheetGrid } from './support';
+import { fakeWithSales, recompute, sample, settle, sheetGrid } from './support';
 
-const { dated } = sample(2_000);
+const { dated, serial } = sample(2_000);
 const CHOICE: SavedChoice = { sheet: 'Sales', mapping: {}, period: { kind: 'r12' } };
 
 let fake: FakeAppsScript;
@@ -219,6 +225,53 @@ describe('sidebar handlers', () => {
     expect(fake.names().length).toBeGreaterThan(3);
     expect(fake.lock.held).toBe(false);
     expect(fake.lock.waits).toEqual([LOCK_WAIT_MS, LOCK_WAIT_MS]);
+  });
+
+  test('kamBuildTrends: KPI trends by quarter under the lock, reconciling with the Top 20', async () => {
+    use(fakeWithSales(dated));
+    const outcome = await valueOf<SheetJobOutcome>(kamBuildTrends(CHOICE, 'quarter'));
+    expect(JSON.parse(JSON.stringify(outcome))).toEqual(outcome);
+    expect(outcome.sheets).toEqual(['KPI trends', 'Data issues']);
+    expect(outcome.issuesSheet).toBe('Data issues');
+    expect(outcome.summary).toMatch(
+      /^KPI trends of the Top 20 by quarter, Q\d \d{4} – Q\d \d{4}: /,
+    );
+    expect(fake.names()).toEqual(['Sales', 'KPI trends', 'Data issues']);
+    expect(fake.lock.waits).toEqual([LOCK_WAIT_MS]);
+    expect(fake.lock.held).toBe(false);
+    // The core on the same rows (as the other hosts read them): the sheet's SUM row per quarter
+    // recomputes to the core's totals, and they add up to the Top 20's revenue.
+    const core = new MemoryWorkbook({ Sales: serial });
+    const trends = await buildKpiTrends(core, { ...CHOICE, grain: 'quarter', write: false });
+    const top = await buildTop20(core, { ...CHOICE, write: false });
+    expect(outcome.issueCount).toBe(trends.issues.length);
+    const total = trendBlockRows(trends.trends).revenue?.total as number;
+    const values = recompute(fake.sheet('KPI trends'));
+    trends.json.periods.forEach((p, b) =>
+      expect([p.label, values[total][b + 1]]).toEqual([
+        p.label,
+        expect.closeTo(trends.json.totals.revenue[b], 4),
+      ]),
+    );
+    const sum = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0);
+    expect(sum(trends.json.totals.revenue)).toBeCloseTo(
+      sum(top.analysis.top.map((a) => a.revenue)),
+      4,
+    );
+  });
+
+  test('kamBuildTrends: a grain that is not month or quarter, a busy lock: messages in words', async () => {
+    use(fakeWithSales(dated, 'sv_SE'));
+    await expect(outcomeOf(kamBuildTrends(CHOICE, 'week' as never))).resolves.toEqual({
+      error: 'Välj om KPI-trenderna ska visas per månad eller per kvartal.',
+      userError: true,
+    });
+    fake.lock.busy = true;
+    await expect(outcomeOf(kamBuildTrends(CHOICE, 'month'))).resolves.toEqual({
+      error: expect.stringMatching(/En annan KAM-körning pågår/),
+      userError: true,
+    });
+    expect(fake.names()).toEqual(['Sales']);
   });
 
   test('kamShowSheet activates a sheet; an unknown one is an Error', async () => {

@@ -128,6 +128,10 @@ test('the other jobs go through their own server functions', async () => {
           return { ticket: 'b' };
         },
         kamBuildRisk: () => ({ ticket: 'c' }),
+        kamBuildTrends: (_c, grain) => {
+          expect(grain).toBe('quarter');
+          return { ticket: 'g' };
+        },
         kamCreateTemplates: () => ({ ticket: 'd' }),
         kamOpenSignals: () => ({ ticket: 'e' }),
         kamLogSignal: (input) => {
@@ -149,6 +153,7 @@ test('the other jobs go through their own server functions', async () => {
   await host.listAccounts(CHOICE);
   await host.prepareNegotiation(CHOICE, 'acme', true);
   await host.portfolioRisk(CHOICE);
+  await host.kpiTrends(CHOICE, 'quarter');
   await host.createTemplates();
   await host.openSignals();
   const input = { account: 'Acme AB', type: 'other', description: 'd', raisedBy: 'r' };
@@ -157,6 +162,7 @@ test('the other jobs go through their own server functions', async () => {
     'kamListAccounts',
     'kamBuildNegotiation',
     'kamBuildRisk',
+    'kamBuildTrends',
     'kamCreateTemplates',
     'kamOpenSignals',
     'kamLogSignal',

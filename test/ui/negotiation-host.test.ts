@@ -1,8 +1,9 @@
 /**
  * The Host's negotiation jobs on the preview's MemoryWorkbook (the sample and its companion
  * sheets): the account list for the picker (Top 20 first), Prepare negotiation of the largest
- * account (internal and shareable), Portfolio risk, Create templates (adds the four companion
- * sheets once), and failures in words. The preview's Top 20 is the one of the sales sheet alone.
+ * account (internal and shareable), Portfolio risk, KPI trends (by month and by quarter, the
+ * revenue per period adding up to the Top 20's), Create templates (adds the four companion sheets
+ * once), and failures in words. The preview's Top 20 is the one of the sales sheet alone.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,15 +11,17 @@ import { join } from 'node:path';
 import { FileWorkbook } from '../../cli/file-workbook';
 import { writeSample } from '../../cli/sample-workbook';
 import { MemoryWorkbook } from '../../shared/memory-workbook';
+import { trendBlockRows } from '../../shared/reports/kpi-trends-sheet';
 import { prepSheetName } from '../../shared/reports/negotiation-prep-sheet';
 import type { PrepJson } from '../../shared/reports/prep-build';
 import type { RiskJson } from '../../shared/reports/risk-build';
 import { readAllRows } from '../../shared/workbook';
 import { accountList } from '../../shared/reports/account-list';
 import { buildTop20 } from '../../shared/reports/top20-build';
-import { isFormula, type SheetSpec } from '../../shared/sheet-spec';
+import { buildKpiTrends, type TrendsJson } from '../../shared/reports/trends-build';
+import { isFormula, type Cell, type SheetSpec } from '../../shared/sheet-spec';
 import type { SavedChoice } from '../../ui/host';
-import { prepSummary, riskSummary, templatesSummary } from '../../ui/job-summary';
+import { prepSummary, riskSummary, templatesSummary, trendsSummary } from '../../ui/job-summary';
 import { createPreview } from '../../ui/preview/preview-host';
 import { SAMPLE_SHEET, sampleSheet, sampleWorkbook } from '../../ui/preview/sample';
 import { WorkbookHost } from '../../ui/workbook-host';
@@ -44,6 +47,56 @@ function specTexts(spec: SheetSpec): string[] {
   for (const c of spec.charts ?? []) out.push(c.title, ...c.series.map((s) => s.name));
   for (const v of spec.validations ?? []) out.push(...v.list);
   return out;
+}
+
+/** A spec's cells by sheet row and column (0-based); a formula as its cached value. */
+function specGrid(spec: SheetSpec): (string | number | boolean | null)[][] {
+  const grid: (string | number | boolean | null)[][] = [];
+  const plainValue = (cell: Cell) =>
+    cell === null ? null : isFormula(cell) ? (cell.value ?? null) : (cell as string | number);
+  for (const b of spec.blocks)
+    b.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        const row = (grid[b.row + r] ??= []);
+        row[b.col + c] = plainValue(cell) as string | number | boolean | null;
+      }),
+    );
+  return grid;
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** The core's KPI trends and Top 20 of the preview's sample (nothing written). */
+async function trendsOfSample(grain: 'month' | 'quarter') {
+  const copy = new MemoryWorkbook(
+    Object.fromEntries(sampleWorkbook().sheets.map((x) => [x.name, x.rows])),
+  );
+  const trends = await buildKpiTrends(copy, { period: CHOICE.period, grain, write: false });
+  const top = await buildTop20(copy, { period: CHOICE.period, write: false });
+  return { trends, topTotal: sum(top.analysis.top.map((a) => a.revenue)) };
+}
+
+/**
+ * The revenue block of a written KPI trends sheet reconciles: per period the accounts add up to
+ * the core's total of that period; over all periods to the Top 20's revenue.
+ */
+function expectRevenueReconciles(
+  spec: SheetSpec | undefined,
+  core: Awaited<ReturnType<typeof trendsOfSample>>,
+): void {
+  expect(spec).toBeDefined();
+  const grid = specGrid(spec as SheetSpec);
+  const rows = trendBlockRows(core.trends.trends).revenue;
+  expect(rows).toBeDefined();
+  const { first } = rows as NonNullable<typeof rows>;
+  const { json } = core.trends;
+  expect(json.accounts).toHaveLength(20);
+  json.accounts.forEach((a, i) => expect(grid[first + i][0]).toBe(a.account));
+  json.periods.forEach((p, b) => {
+    const column = json.accounts.map((_, i) => grid[first + i][b + 1] as number);
+    expect([p.label, sum(column)]).toEqual([p.label, expect.closeTo(json.totals.revenue[b], 4)]);
+  });
+  expect(sum(json.totals.revenue)).toBeCloseTo(core.topTotal, 4);
 }
 
 /** A host over a MemoryWorkbook with only the sample's sales sheet. */
@@ -166,6 +219,42 @@ test('Portfolio risk writes its sheet and says the figures in a line', async () 
   expect(outcome.issueCount).toBeGreaterThan(0);
 });
 
+test('KPI trends writes its sheet by month: the revenue per period adds up to the Top 20', async () => {
+  const { host, workbook, store } = createPreview({ language: 'en', now: () => NOW });
+  const outcome = await host.kpiTrends(CHOICE, 'month');
+  const core = await trendsOfSample('month');
+  expect(outcome.sheets).toEqual(['KPI trends', 'Data issues']);
+  expect(outcome.issuesSheet).toBe('Data issues');
+  expect(outcome.issueCount).toBe(core.trends.issues.length);
+  expect(outcome.issueCount).toBeGreaterThan(0);
+  expect(outcome.summary).toBe(
+    trendsSummary(core.trends.json, 'en', sum(core.trends.trends.totals.previousRevenue)),
+  );
+  expect(outcome.summary).toMatch(
+    /^KPI trends of the Top 20 by month, [A-Z][a-z]{2} \d{4} – [A-Z][a-z]{2} \d{4}: revenue [\d.,]+( M)?, growth [+-]?\d+%\.$/,
+  );
+  expect(core.trends.json.periods.length).toBeGreaterThanOrEqual(12);
+  expectRevenueReconciles(workbook.spec('KPI trends'), core);
+  expect(workbook.spec('KPI trends')?.charts?.length).toBeGreaterThan(0);
+  expect(store.snapshot().sheets).toEqual([...SAMPLE_SHEETS, 'KPI trends', 'Data issues']);
+});
+
+test('KPI trends in Swedish, by quarter: Swedish sheet names and summary, the same sums', async () => {
+  const { host, workbook } = createPreview({ language: 'sv', now: () => NOW });
+  const outcome = await host.kpiTrends(CHOICE, 'quarter');
+  const core = await trendsOfSample('quarter');
+  expect(outcome.sheets).toEqual(['KPI-trender', 'Dataproblem']);
+  expect(outcome.issuesSheet).toBe('Dataproblem');
+  expect(outcome.summary).toBe(
+    trendsSummary(core.trends.json, 'sv', sum(core.trends.trends.totals.previousRevenue)),
+  );
+  expect(outcome.summary).toMatch(
+    /^KPI-trender för topp 20 per kvartal, Q\d \d{4} – Q\d \d{4}: försäljning [\d\u00a0,]+( mn)?, tillväxt [+−]?\d+ %\.$/,
+  );
+  expect(core.trends.json.periods.every((p) => /^\d{4}-Q[1-4]$/.test(p.label))).toBe(true);
+  expectRevenueReconciles(workbook.spec('KPI-trender'), core);
+});
+
 test('Create templates adds the four companion sheets once; a second call adds none', async () => {
   const { host, workbook } = salesOnlyHost();
   const first = await host.createTemplates();
@@ -208,6 +297,7 @@ test('failures come back in words: an unknown account, a missing column', async 
   for (const job of [
     () => host.listAccounts(bad),
     () => host.portfolioRisk(bad),
+    () => host.kpiTrends(bad, 'quarter'),
     () => host.prepareNegotiation(bad, accountsOfSample[0].key, false),
   ]) {
     await expect(job()).rejects.toEqual({
@@ -215,6 +305,15 @@ test('failures come back in words: an unknown account, a missing column', async 
       userError: true,
     });
   }
+});
+
+test('KPI trends by anything but month or quarter is refused in words', async () => {
+  const { host, workbook } = salesOnlyHost('en');
+  await expect(host.kpiTrends(CHOICE, 'week' as never)).rejects.toEqual({
+    message: 'Choose whether the KPI trends go by month or by quarter.',
+    userError: true,
+  });
+  expect(await workbook.sheetNames()).toEqual([SAMPLE_SHEET]);
 });
 
 test('the companion sheets of the preview are those of `kam sample`', async () => {
@@ -263,6 +362,36 @@ test('the summaries in plain words', () => {
   } as unknown as PrepJson;
   expect(prepSummary(prep, 'en')).toBe(
     'Acme AB: revenue 1,234,567 (rank 2), margin 24%, gross profit left without it -5,000.',
+  );
+  const trends = {
+    grain: 'month',
+    periods: [
+      { label: '2025-11', from: '2025-11-27', to: '2025-11-30' },
+      { label: '2025-12', from: '2025-12-01', to: '2025-12-31' },
+      { label: '2026-10', from: '2026-10-01', to: '2026-10-31' },
+    ],
+    accounts: Array.from({ length: 20 }, () => ({})),
+    totals: { revenue: [2_000_000, 4_300_000, 6_000_000] },
+  } as unknown as TrendsJson;
+  expect(trendsSummary(trends, 'en', 11_826_923)).toBe(
+    'KPI trends of the Top 20 by month, Nov 2025 – Oct 2026: revenue 12.3 M, growth +4%.',
+  );
+  expect(trendsSummary(trends, 'sv', 12_900_000)).toBe(
+    'KPI-trender för topp 20 per månad, nov 2025 – okt 2026: försäljning 12,3 mn, tillväxt −5 %.',
+  );
+  const quarter = {
+    ...trends,
+    grain: 'quarter',
+    periods: [{ label: '2026-Q1', from: '2026-01-01', to: '2026-03-31' }],
+    accounts: [{}, {}, {}],
+    totals: { revenue: [123_456.7] },
+  } as unknown as TrendsJson;
+  // No revenue a year earlier: no growth to speak of.
+  expect(trendsSummary(quarter, 'en', 0)).toBe(
+    'KPI trends of the Top 3 by quarter, Q1 2026: revenue 123,457.',
+  );
+  expect(trendsSummary({ ...quarter, accounts: [] }, 'en')).toBe(
+    'KPI trends of the Top 0 by quarter, Q1 2026: no sales in the period.',
   );
   expect(prepSummary(prep, 'sv')).toBe(
     'Acme AB: försäljning 1\u00a0234\u00a0567 (plats 2), marginal 24 %, bruttovinst kvar utan kunden −5\u00a0000.',

@@ -1,7 +1,7 @@
 /**
  * Negotiation and risk: an account picker (search as you type; the period's Top 20 first), the
- * Shareable option, **Prepare negotiation**, **Portfolio risk** and **Create templates**, then the
- * last job's summary with links to its sheets — or its failure in words. The accounts are the
+ * Shareable option, **Prepare negotiation**, **Portfolio risk**, **KPI trends** (by month or
+ * quarter) and **Create templates**, then the last job's summary with links to its sheets — or its failure in words. The accounts are the
  * pane's shared list (AccountPicker.tsx), read when a picker first opens.
  */
 import {
@@ -12,17 +12,26 @@ import {
   Field,
   Link,
   ProgressBar,
+  Radio,
+  RadioGroup,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { FailureBar } from './FailureBar';
 import { useState } from 'react';
-import type { AccountOption, Host, HostFailure, SavedChoice, SheetJobOutcome } from '../host';
+import type {
+  AccountOption,
+  Host,
+  HostFailure,
+  SavedChoice,
+  SheetJobOutcome,
+  TrendsGrain,
+} from '../host';
 import type { Strings } from '../strings';
 import { AccountPicker, type AccountList } from './AccountPicker';
 import { asFailure } from './choice';
 
-export type JobKind = 'prep' | 'risk' | 'templates';
+export type JobKind = 'prep' | 'risk' | 'trends' | 'templates';
 
 /** Where the section's last job stands. */
 export type JobState =
@@ -67,6 +76,7 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<AccountOption | null>(null);
   const [shareable, setShareable] = useState(false);
+  const [grain, setGrain] = useState<TrendsGrain>('month');
   const [job, setJob] = useState<JobState>({ state: 'idle' });
 
   const running = job.state === 'running';
@@ -91,6 +101,9 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
   };
   const onRisk = () => {
     if (choice !== null) void run('risk', () => host.portfolioRisk(choice));
+  };
+  const onTrends = () => {
+    if (choice !== null) void run('trends', () => host.kpiTrends(choice, grain));
   };
   const onTemplates = () => void run('templates', () => host.createTemplates());
 
@@ -124,6 +137,17 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
         label={s.shareable}
       />
       <Caption1 className={styles.hint}>{s.shareableHint}</Caption1>
+      <Field label={s.trendsGrain} orientation="horizontal">
+        <RadioGroup
+          layout="horizontal"
+          value={grain}
+          disabled={off}
+          onChange={(_, data) => setGrain(data.value === 'quarter' ? 'quarter' : 'month')}
+        >
+          <Radio value="month" label={s.trendsByMonth} />
+          <Radio value="quarter" label={s.trendsByQuarter} />
+        </RadioGroup>
+      </Field>
       <div className={styles.buttons}>
         <Button
           appearance="primary"
@@ -134,6 +158,9 @@ export function NegotiationPanel(props: NegotiationPanelProps) {
         </Button>
         <Button disabled={off || choice === null} onClick={onRisk}>
           {s.risk}
+        </Button>
+        <Button disabled={off || choice === null} onClick={onTrends}>
+          {s.trends}
         </Button>
         <Button disabled={off} onClick={onTemplates}>
           {s.templates}

@@ -3,11 +3,12 @@
  * through `google.script.run`, wrapped in a promise (withSuccessHandler / withFailureHandler).
  *
  * The protocol (see server.ts): the handlers all return synchronously. The async jobs
- * (`kamFindSources()`, `kamBuild(choice)`, `kamListAccounts`, `kamBuildNegotiation`, `kamBuildRisk`,
- * `kamCreateTemplates`, `kamOpenSignals`, `kamLogSignal`) answer `{ ticket }` at once; `kamResult(ticket)` answers
- * the settled outcome — `{ ok: value }` or `{ error, userError }` — or null while the job runs, so
- * the host polls it with a short, growing delay. A failure handler's Error (its message is the
- * server's HostFailure message) becomes a HostFailure `{ message, userError: true }`.
+ * (`kamFindSources()`, `kamBuild(choice)`, `kamListAccounts`, `kamBuildNegotiation`,
+ * `kamBuildRisk`, `kamBuildTrends`, `kamCreateTemplates`, `kamOpenSignals`, `kamLogSignal`) answer
+ * `{ ticket }` at once; `kamResult(ticket)` answers the settled outcome — `{ ok: value }` or
+ * `{ error, userError }` — or null while the job runs, so the host polls it with a short, growing
+ * delay. A failure handler's Error (its message is the server's HostFailure message) becomes a
+ * HostFailure `{ message, userError: true }`.
  */
 import type { SalesSource } from '../../shared/reports/sales-sources';
 import type {
@@ -21,6 +22,7 @@ import type {
   SheetJobOutcome,
   SignalInput,
   SignalView,
+  TrendsGrain,
 } from '../host';
 
 /** `google.script.run` as far as the sidebar uses it: handlers, then any server function. */
@@ -169,6 +171,10 @@ export class SheetsHost implements Host {
 
   async portfolioRisk(choice: SavedChoice): Promise<SheetJobOutcome> {
     return (await this.job('kamBuildRisk', [choice])) as SheetJobOutcome;
+  }
+
+  async kpiTrends(choice: SavedChoice, grain: TrendsGrain): Promise<SheetJobOutcome> {
+    return (await this.job('kamBuildTrends', [choice, grain])) as SheetJobOutcome;
   }
 
   async createTemplates(): Promise<SheetJobOutcome> {
