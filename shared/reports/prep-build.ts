@@ -49,10 +49,9 @@ import {
   readPrepNotes,
   type KeptGiveGet,
 } from './negotiation-prep-sheet';
-import { MAX_SHEET_NAME, safeSheetName, isToolkitSheet } from './sheet-names';
-import { findSalesSources } from './sales-sources';
+import { MAX_SHEET_NAME, safeSheetName } from './sheet-names';
 import type { SourceInfo } from './sheet-header';
-import { buildTop20, writeWithDataIssues } from './top20-build';
+import { analyseSales, writeWithDataIssues } from './top20-build';
 
 export interface PrepBuildOptions {
   /** The account: its name (case and spacing ignored), its id, or a unique part of its name. */
@@ -541,17 +540,6 @@ export function prepJson(
 }
 
 /**
- * The sales table of a build: `sheet` when given, else the first sheet that looks like one among
- * the sheets the toolkit does not build; undefined lets buildTop20 explain what is missing.
- */
-export async function salesSheet(workbook: Workbook, sheet?: string): Promise<string | undefined> {
-  if (sheet !== undefined) return sheet;
-  const names = (await workbook.sheetNames()).filter((n) => !isToolkitSheet(n));
-  const sources = await findSalesSources(workbook, names);
-  return sources.find((s) => s.missing.length === 0)?.sheet ?? names[0];
-}
-
-/**
  * The sheet to write an account's prep to: its safe name, unless a sheet of that name holds
  * another account's prep (two names cut to the same 31 characters): then "… (2)", "… (3)", ….
  * Returns what users typed in the give-and-get list of the sheet being replaced.
@@ -588,13 +576,7 @@ export async function buildNegotiationPrep(
   options: PrepBuildOptions,
 ): Promise<PrepBuildResult> {
   const lang = options.lang ?? 'en';
-  const top = await buildTop20(workbook, {
-    sheet: await salesSheet(workbook, options.sheet),
-    period: options.period,
-    mapping: options.mapping,
-    settings: options.settings,
-    write: false,
-  });
+  const top = await analyseSales(workbook, options);
   const table = top.ingest.table;
   const code = findAccount(table, options.account);
   const { companions } = top;

@@ -21,9 +21,8 @@ import type { IngestResult, RowIssue, SalesField } from '../sales-table';
 import type { Workbook } from '../workbook';
 import type { Lang } from './labels';
 import { buildPortfolioRiskSheet } from './portfolio-risk-sheet';
-import { salesSheet } from './prep-build';
 import type { SourceInfo } from './sheet-header';
-import { buildTop20, writeWithDataIssues } from './top20-build';
+import { analyseSales, writeWithDataIssues } from './top20-build';
 
 export interface RiskBuildOptions {
   readonly sheet?: string;
@@ -251,13 +250,7 @@ export async function buildPortfolioRisk(
   options: RiskBuildOptions = {},
 ): Promise<RiskBuildResult> {
   const lang = options.lang ?? 'en';
-  const top = await buildTop20(workbook, {
-    sheet: await salesSheet(workbook, options.sheet),
-    period: options.period,
-    mapping: options.mapping,
-    settings: options.settings,
-    write: false,
-  });
+  const top = await analyseSales(workbook, options);
   const table = top.ingest.table;
   const { companions } = top;
   const risk = analysePortfolioRisk(table, top.analysis, companions);

@@ -19,6 +19,7 @@ import { readAllRows, type RawRow, type Workbook } from '../workbook';
 import { buildDataIssuesSheet } from './data-issues-sheet';
 import { readKeptNotes, type KeptNotes } from './kept-notes';
 import { ALL_LABELS, labels, type Lang } from './labels';
+import { findSalesSources } from './sales-sources';
 import { isToolkitSheet } from './sheet-names';
 import type { SourceInfo } from './sheet-header';
 import { top20Json, type Top20Json } from './top20-json';
@@ -303,4 +304,33 @@ export async function writeWithDataIssues(
   await workbook.writeSheet(sheet);
   await workbook.writeSheet(issues);
   return [sheet.name, labels(options.lang).issuesSheet];
+}
+
+/**
+ * The sales table of a later job (prep, risk, trends): `sheet` when given, else the first sheet
+ * that looks like one among the sheets the toolkit does not build; undefined lets buildTop20
+ * explain what is missing.
+ */
+export async function salesSheet(workbook: Workbook, sheet?: string): Promise<string | undefined> {
+  if (sheet !== undefined) return sheet;
+  const names = (await workbook.sheetNames()).filter((n) => !isToolkitSheet(n));
+  const sources = await findSalesSources(workbook, names);
+  return sources.find((s) => s.missing.length === 0)?.sheet ?? names[0];
+}
+
+/**
+ * What every job after the Top 20 stands on: the sales table read and analysed as the Top 20
+ * (not written), with the companion sheets and the Signals log.
+ *
+ * @example
+ * const top = await analyseSales(workbook, { period: { kind: 'r12' } });
+ * top.analysis.top[0].account // the largest account
+ */
+export function analyseSales(
+  workbook: Workbook,
+  options: Pick<Top20BuildOptions, 'sheet' | 'period' | 'mapping' | 'settings' | 'now'>,
+): Promise<Top20BuildResult> {
+  return salesSheet(workbook, options.sheet).then((sheet) =>
+    buildTop20(workbook, { ...options, sheet, write: false }),
+  );
 }

@@ -17,9 +17,9 @@ import { UserError } from '../user-error';
 import type { Workbook } from '../workbook';
 import { buildKpiTrendsSheet } from './kpi-trends-sheet';
 import type { Lang } from './labels';
-import { findAccount, salesSheet } from './prep-build';
+import { findAccount } from './prep-build';
 import type { SourceInfo } from './sheet-header';
-import { buildTop20, writeWithDataIssues } from './top20-build';
+import { analyseSales, writeWithDataIssues } from './top20-build';
 
 export interface TrendsBuildOptions {
   readonly sheet?: string;
@@ -74,13 +74,7 @@ export async function buildKpiTrends(
   options: TrendsBuildOptions = {},
 ): Promise<TrendsBuildResult> {
   const lang = options.lang ?? 'en';
-  const top = await buildTop20(workbook, {
-    sheet: await salesSheet(workbook, options.sheet),
-    period: options.period,
-    mapping: options.mapping,
-    settings: options.settings,
-    write: false,
-  });
+  const top = await analyseSales(workbook, options);
   const table = top.ingest.table;
   const periods = top.analysis.periods;
   const span = dataSpan(table);
