@@ -125,53 +125,43 @@ function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['op
 }
 
 async function top20(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {
-    sheet: { type: 'string' },
-    period: { type: 'string' },
-    lang: { type: 'string' },
-    output: { type: 'string', short: 'o' },
-    json: { type: 'boolean' },
-  });
+  const { values, positionals } = parse(args, COMMON);
   if (positionals.length !== 1) throw new UserError(`top20 needs one input file.\n\n${USAGE}`);
   const input = positionals[0];
-  const lang = (values.lang ?? 'en') as string;
-  if (lang !== 'en' && lang !== 'sv')
-    throw new UserError(`--lang must be en or sv, not "${lang}".`);
-  const period = values.period === undefined ? undefined : parsePeriodArg(values.period as string);
-  const json = values.json === true;
-  const output = (values.output as string | undefined) ?? (json ? undefined : defaultOutput(input));
-
-  const workbook = await FileWorkbook.open(input);
-  let shown = false;
-  const result = await buildTop20(workbook, {
-    sheet: values.sheet as string | undefined,
-    period,
-    lang: lang as Lang,
-    write: output !== undefined,
-    onProgress: (n) => {
-      if (!io.tty || n < 100_000) return;
-      shown = true;
-      io.err(`\rReading sales rows: ${n.toLocaleString('en-US')}`);
+  const { lang, period, json, sheet } = commonOptions(values);
+  return fileJob(
+    input,
+    { json, output: outputOf(values, input, json) },
+    io,
+    async (workbook, write) => {
+      let shown = false;
+      const result = await buildTop20(workbook, {
+        sheet,
+        period,
+        lang,
+        write,
+        onProgress: (n) => {
+          if (!io.tty || n < 100_000) return;
+          shown = true;
+          io.err(`\rReading sales rows: ${n.toLocaleString('en-US')}`);
+        },
+      });
+      if (shown) io.err('\n');
+      return result;
     },
-  });
-  if (shown) io.err('\n');
-  if (output !== undefined) await workbook.save(output);
-
-  if (json) {
-    io.out(`${JSON.stringify(result.json, null, 2)}\n`);
-  } else {
-    const { input: rows } = result.json;
-    io.out(`${top20Summary(result.analysis, lang as Lang)}.\n`);
-    io.out(
-      `Rows: ${rows.rowsRead} read = ${rows.rowsUsed} used + ${rows.rowsRejected} rejected` +
-        `${result.issues.length > 0 ? ` (${result.issues.length} on the Data issues sheet)` : ''}.\n`,
-    );
-    if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
-  }
-  return 0;
+    (result) => {
+      const { input: rows } = result.json;
+      const issues = result.issues.length;
+      return (
+        `${top20Summary(result.analysis, lang)}.\n` +
+        `Rows: ${rows.rowsRead} read = ${rows.rowsUsed} used + ${rows.rowsRejected} rejected` +
+        `${issues > 0 ? ` (${issues} on the Data issues sheet)` : ''}.\n`
+      );
+    },
+  );
 }
 
-/** The options `prep` and `risk` share with `top20`. */
+/** The options every sheet-building command shares. */
 function commonOptions(values: Record<string, unknown>): {
   lang: Lang;
   period: ReturnType<typeof parsePeriodArg> | undefined;
@@ -197,6 +187,40 @@ const COMMON = {
   json: { type: 'boolean' },
 } as const;
 
+/** -o, else (unless only --json was asked for) `<input>.kam.xlsx`. */
+function outputOf(
+  values: Record<string, unknown>,
+  input: string,
+  json: boolean,
+): string | undefined {
+  return (values.output as string | undefined) ?? (json ? undefined : defaultOutput(input));
+}
+
+/**
+ * A job on one input file: opened, run (writing sheets only when there is an output), saved,
+ * and reported as its JSON or as a few lines of text and the sheets written.
+ */
+async function fileJob<R extends { json: unknown; written: readonly string[] }>(
+  input: string,
+  options: { json: boolean; output: string | undefined },
+  io: Io,
+  run: (workbook: FileWorkbook, write: boolean) => Promise<R>,
+  text: (result: R) => string,
+): Promise<number> {
+  const { json, output } = options;
+  const workbook = await FileWorkbook.open(input);
+  const result = await run(workbook, output !== undefined);
+  if (output !== undefined) await workbook.save(output);
+  if (json) io.out(`${JSON.stringify(result.json, null, 2)}\n`);
+  else {
+    io.out(text(result));
+    if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
+  }
+  return 0;
+}
+
+const money = (x: number) => Math.round(x).toLocaleString('en-US');
+
 async function prep(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...COMMON,
@@ -204,37 +228,37 @@ async function prep(args: readonly string[], io: Io): Promise<number> {
     shareable: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UserError(`prep needs one input file.\n\n${USAGE}`);
-  if (typeof values.account !== 'string' || values.account.trim() === '')
+  const account = values.account;
+  if (typeof account !== 'string' || account.trim() === '')
     throw new UserError(`prep needs --account NAME.\n\n${USAGE}`);
   const input = positionals[0];
   const { lang, period, json, sheet } = commonOptions(values);
-  const output = (values.output as string | undefined) ?? (json ? undefined : defaultOutput(input));
-  const workbook = await FileWorkbook.open(input);
-  const result = await buildNegotiationPrep(workbook, {
-    account: values.account,
-    shareable: values.shareable === true,
-    sheet,
-    period,
-    lang,
-    write: output !== undefined,
-  });
-  if (output !== undefined) await workbook.save(output);
-  if (json) io.out(`${JSON.stringify(result.json, null, 2)}\n`);
-  else {
-    const j = result.json;
-    const money = (x: number) => Math.round(x).toLocaleString('en-US');
-    io.out(
-      `${j.account}: revenue ${money(j.keyFigures.revenue)}` +
+  return fileJob(
+    input,
+    { json, output: outputOf(values, input, json) },
+    io,
+    (workbook, write) =>
+      buildNegotiationPrep(workbook, {
+        account,
+        shareable: values.shareable === true,
+        sheet,
+        period,
+        lang,
+        write,
+      }),
+    (result) => {
+      const j = result.json;
+      const issues = result.issues.length;
+      return (
+        `${j.account}: revenue ${money(j.keyFigures.revenue)}` +
         (j.keyFigures.rank !== null ? ` (rank ${j.keyFigures.rank})` : '') +
         (j.exposure ? `, transparency exposure ${money(j.exposure.account)}` : '') +
         (j.walkAway ? `, gross profit left without it ${money(j.walkAway.profitLeft)}` : '') +
-        '.\n',
-    );
-    const issues = result.issues.length;
-    if (issues > 0) io.out(`${issues} rows on the Data issues sheet.\n`);
-    if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
-  }
-  return 0;
+        '.\n' +
+        (issues > 0 ? `${issues} rows on the Data issues sheet.\n` : '')
+      );
+    },
+  );
 }
 
 async function risk(args: readonly string[], io: Io): Promise<number> {
@@ -242,29 +266,17 @@ async function risk(args: readonly string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UserError(`risk needs one input file.\n\n${USAGE}`);
   const input = positionals[0];
   const { lang, period, json, sheet } = commonOptions(values);
-  const output = (values.output as string | undefined) ?? (json ? undefined : defaultOutput(input));
-  const workbook = await FileWorkbook.open(input);
-  const result = await buildPortfolioRisk(workbook, {
-    sheet,
-    period,
-    lang,
-    write: output !== undefined,
-  });
-  if (output !== undefined) await workbook.save(output);
-  if (json) io.out(`${JSON.stringify(result.json, null, 2)}\n`);
-  else {
-    const j = result.json;
-    io.out(
+  return fileJob(
+    input,
+    { json, output: outputOf(values, input, json) },
+    io,
+    (workbook, write) => buildPortfolioRisk(workbook, { sheet, period, lang, write }),
+    ({ json: j }) =>
       `HHI ${Math.round(j.portfolio.hhi)} (${j.portfolio.hhiBand}), ${j.dependencies.length} dependencies, ` +
-        `${j.lossMaking.length} loss-making accounts` +
-        (j.exposure
-          ? `, transparency exposure ${Math.round(j.exposure.total).toLocaleString('en-US')}`
-          : '') +
-        '.\n',
-    );
-    if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
-  }
-  return 0;
+      `${j.lossMaking.length} loss-making accounts` +
+      (j.exposure ? `, transparency exposure ${money(j.exposure.total)}` : '') +
+      '.\n',
+  );
 }
 
 async function templates(args: readonly string[], io: Io): Promise<number> {
@@ -366,27 +378,16 @@ async function trends(args: readonly string[], io: Io): Promise<number> {
           .map((a) => a.trim())
           .filter((a) => a !== '')
       : undefined;
-  const output = (values.output as string | undefined) ?? (json ? undefined : defaultOutput(input));
-  const workbook = await FileWorkbook.open(input);
-  const result = await buildKpiTrends(workbook, {
-    sheet,
-    period,
-    lang,
-    grain: by,
-    accounts,
-    write: output !== undefined,
-  });
-  if (output !== undefined) await workbook.save(output);
-  if (json) io.out(`${JSON.stringify(result.json, null, 2)}\n`);
-  else {
-    const j = result.json;
-    io.out(
+  return fileJob(
+    input,
+    { json, output: outputOf(values, input, json) },
+    io,
+    (workbook, write) =>
+      buildKpiTrends(workbook, { sheet, period, lang, grain: by, accounts, write }),
+    ({ json: j }) =>
       `${j.accounts.length} accounts over ${j.periods.length} ${by === 'month' ? 'months' : 'quarters'}` +
-        ` (${j.periods[0]?.label ?? ''} – ${j.periods[j.periods.length - 1]?.label ?? ''}).\n`,
-    );
-    if (output !== undefined) io.out(`Wrote ${result.written.join(' and ')} to ${output}\n`);
-  }
-  return 0;
+      ` (${j.periods[0]?.label ?? ''} – ${j.periods[j.periods.length - 1]?.label ?? ''}).\n`,
+  );
 }
 
 /** `sales.xlsx` → `sales.kam.xlsx`; a `.kam.xlsx` input is rebuilt in place. */
