@@ -18,7 +18,7 @@ export type TrendsGrain = 'month' | 'quarter';
 export interface SavedChoice {
   readonly sheet: string;
   /** Field → header text (as in the source's headers), for the fields the user corrected or confirmed. */
-  readonly mapping: Partial<Record<SalesField, string>>;
+  readonly mapping: Partial<Record<SalesField, string | null>>;
   readonly period: PeriodChoice;
 }
 

@@ -27,8 +27,7 @@ const en = {
   columnsMissing: (fields: string) => `Choose the column for: ${fields}`,
   required: 'required',
   none: '— none —',
-  noneHint:
-    'Optional columns left at "— none —" are still recognised by their header when one matches.',
+  noneHint: 'Columns left at "— none —" are not read, even when their header would match.',
   fields: {
     date: 'Invoice date',
     account: enSheet.account,
@@ -156,8 +155,7 @@ const sv: Strings = {
   columnsMissing: (fields) => `Välj kolumn för: ${fields}`,
   required: 'krävs',
   none: '— ingen —',
-  noneHint:
-    'Valfria kolumner som står på "— ingen —" känns ändå igen på rubriken när någon passar.',
+  noneHint: 'Kolumner som står på "— ingen —" läses inte, även om rubriken skulle passa.',
   fields: {
     date: 'Fakturadatum',
     account: svSheet.account,

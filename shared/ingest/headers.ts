@@ -8,7 +8,7 @@ import type { RawCell, RawRow } from '../workbook';
 import { UserError } from '../user-error';
 
 /** A user's mapping override: header text or 0-based column index per field. */
-export type HeaderOverride = Partial<Record<SalesField, string | number>>;
+export type HeaderOverride = Partial<Record<SalesField, string | number | null>>;
 
 /**
  * Header synonyms per field, in priority order (the first is the one named in messages first).
@@ -227,11 +227,12 @@ function autoMatch(
   headers: readonly string[],
   fields: Map<SalesField, number>,
   taken: Set<number>,
+  excluded: ReadonlySet<SalesField> = new Set(),
 ): void {
   const keys = headers.map(normaliseHeader);
   // Pass 1: exact.
   for (const field of MATCH_ORDER) {
-    if (fields.has(field)) continue;
+    if (fields.has(field) || excluded.has(field)) continue;
     for (const syn of SYNONYMS) {
       if (syn.field !== field) continue;
       const at = keys.findIndex(
@@ -248,7 +249,7 @@ function autoMatch(
   const words = headers.map(tokens);
   const candidates: { field: SalesField; index: number; len: number; order: number }[] = [];
   SYNONYMS.forEach((syn, order) => {
-    if (fields.has(syn.field)) return;
+    if (fields.has(syn.field) || excluded.has(syn.field)) return;
     words.forEach((w, index) => {
       if (taken.has(index) || w.length === 0 || !acceptsHeader(syn.field, headers[index])) return;
       if (containsRun(w, syn.words)) {
@@ -271,7 +272,8 @@ function foundList(headers: readonly string[]): string {
 
 /**
  * Maps the header row to sales fields. `override` names a column per field by header text
- * (compared like headers are) or by 0-based index; it wins over automatic matching. Throws a
+ * (compared like headers are) or by 0-based index; it wins over automatic matching; null keeps a
+ * field out (its column is not read even when a header would match). Throws a
  * {@link UserError} when an override names no column, or when a required column (account,
  * revenue) is missing — naming it, the headers looked for, and the headers found.
  *
@@ -285,9 +287,12 @@ export function matchHeaders(header: RawRow, override?: HeaderOverride): MappedC
   const headers = Array.from(header, headerText);
   const fields = new Map<SalesField, number>();
   const taken = new Set<number>();
+  // A field mapped to null is not read at all, even when a header would match it.
+  const excluded = new Set<SalesField>();
   if (override) {
     for (const field of Object.keys(override) as SalesField[]) {
       const want = override[field];
+      if (want === null && field in HEADER_SYNONYMS) excluded.add(field);
       if (want === undefined || want === null || !(field in HEADER_SYNONYMS)) continue;
       const at = overrideIndex(headers, field, want);
       if (taken.has(at)) {
@@ -300,7 +305,7 @@ export function matchHeaders(header: RawRow, override?: HeaderOverride): MappedC
       taken.add(at);
     }
   }
-  autoMatch(headers, fields, taken);
+  autoMatch(headers, fields, taken, excluded);
   const missing = REQUIRED_FIELDS.filter((f) => !fields.has(f));
   if (missing.length > 0) {
     const parts = missing.map(

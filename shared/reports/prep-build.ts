@@ -4,6 +4,7 @@
  * PVM, white space, share of wallet, coverage, escalation), write the "Negotiation prep — ⟨account⟩"
  * and Data issues sheets. Hosts only supply a Workbook.
  */
+import type { HeaderOverride } from '../ingest/headers';
 import { accountPvm, type AccountPvm } from '../analysis/account-pvm';
 import { keyPersonRisk, contactNames, type KeyPersonRisk } from '../analysis/coverage';
 import { discountComparison, type DiscountComparison } from '../analysis/discounts';
@@ -38,7 +39,7 @@ import {
   type StakeholderRow,
 } from '../companions/readers';
 import { textKey } from '../ingest/accounts';
-import type { IngestResult, RowIssue, SalesField, SalesTable } from '../sales-table';
+import type { IngestResult, RowIssue, SalesTable } from '../sales-table';
 import { UserError } from '../user-error';
 import { readAllRows, type Workbook } from '../workbook';
 import { ALL_LABELS, labels, type Lang } from './labels';
@@ -62,7 +63,7 @@ export interface PrepBuildOptions {
   readonly sheet?: string;
   readonly period?: PeriodChoice;
   readonly lang?: Lang;
-  readonly mapping?: Partial<Record<SalesField, string | number>>;
+  readonly mapping?: HeaderOverride;
   readonly settings?: Partial<AnalysisSettings>;
   /** Fixed costs for the walk-away test (default 0). */
   readonly fixedCosts?: number;

@@ -4,6 +4,7 @@
  * loss-making accounts, key-person risk across accounts, transparency exposure by account) and
  * write the Portfolio risk and Data issues sheets.
  */
+import type { HeaderOverride } from '../ingest/headers';
 import { keyPersonRisk } from '../analysis/coverage';
 import { currentRange, periodExposure } from '../analysis/price-bands';
 import type {
@@ -17,7 +18,7 @@ import type {
 import { walkAwayProfit } from '../analysis/walk-away';
 import { isoDay } from '../analysis/calendar';
 import type { CompanionData } from '../companions/readers';
-import type { IngestResult, RowIssue, SalesField } from '../sales-table';
+import type { IngestResult, RowIssue } from '../sales-table';
 import type { Workbook } from '../workbook';
 import type { Lang } from './labels';
 import { buildPortfolioRiskSheet } from './portfolio-risk-sheet';
@@ -28,7 +29,7 @@ export interface RiskBuildOptions {
   readonly sheet?: string;
   readonly period?: PeriodChoice;
   readonly lang?: Lang;
-  readonly mapping?: Partial<Record<SalesField, string | number>>;
+  readonly mapping?: HeaderOverride;
   readonly settings?: Partial<AnalysisSettings>;
   readonly now?: Date;
   /** When false, analyse only. Default true. */

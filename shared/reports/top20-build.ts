@@ -4,6 +4,7 @@
  * workbook has them, analyse, keep the notes of the previous build, write the Top 20 and Data
  * issues sheets. Hosts only supply a Workbook; no rule lives in them.
  */
+import type { HeaderOverride } from '../ingest/headers';
 import { assessSignals, type AssessedSignal } from '../analysis/signals';
 import { analyseTop20, withTop20Extras, type Top20ExtraData } from '../analysis/top20';
 import type { AnalysisSettings, PeriodChoice, Top20Analysis } from '../analysis/types';
@@ -12,7 +13,7 @@ import { readSignalLog } from '../companions/signals-reader';
 import { dateFromDateObject } from '../ingest/dates';
 import { findHeaderRow } from '../ingest/headers';
 import { SalesIngest } from '../ingest/sales-ingest';
-import type { IngestResult, RowIssue, SalesField, SalesTable } from '../sales-table';
+import type { IngestResult, RowIssue, SalesTable } from '../sales-table';
 import type { SheetSpec } from '../sheet-spec';
 import { UserError } from '../user-error';
 import { readAllRows, type RawRow, type Workbook } from '../workbook';
@@ -30,7 +31,7 @@ export interface Top20BuildOptions {
   readonly sheet?: string;
   readonly period?: PeriodChoice;
   readonly lang?: Lang;
-  readonly mapping?: Partial<Record<SalesField, string | number>>;
+  readonly mapping?: HeaderOverride;
   readonly settings?: Partial<AnalysisSettings>;
   /**
    * Build time written in the header blocks; also the time signal clocks and account-plan reviews

@@ -3,6 +3,7 @@
  * Top 20 of the current period or the accounts asked for, read the Wallet sheet's periods, and
  * write the KPI trends and Data issues sheets.
  */
+import type { HeaderOverride } from '../ingest/headers';
 import {
   analyseKpiTrends,
   type KpiTrends,
@@ -12,7 +13,7 @@ import {
 import { isoDay } from '../analysis/calendar';
 import { dataSpan, resolvePeriodsForSpan } from '../analysis/periods';
 import type { AnalysisSettings, PeriodChoice, ResolvedPeriods } from '../analysis/types';
-import type { IngestResult, RowIssue, SalesField } from '../sales-table';
+import type { IngestResult, RowIssue } from '../sales-table';
 import { UserError } from '../user-error';
 import type { Workbook } from '../workbook';
 import { buildKpiTrendsSheet } from './kpi-trends-sheet';
@@ -25,7 +26,7 @@ export interface TrendsBuildOptions {
   readonly sheet?: string;
   readonly period?: PeriodChoice;
   readonly lang?: Lang;
-  readonly mapping?: Partial<Record<SalesField, string | number>>;
+  readonly mapping?: HeaderOverride;
   readonly settings?: Partial<AnalysisSettings>;
   /** Default 'month'. */
   readonly grain?: TrendGrain;

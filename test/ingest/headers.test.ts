@@ -20,6 +20,14 @@ describe('normaliseHeader', () => {
 });
 
 describe('matchHeaders', () => {
+  test('a field mapped to null is left out, even when a header would match it', () => {
+    const header = ['Customer', 'Net sales', 'Cost', 'Salesperson'];
+    expect(matchHeaders(header).map((c) => c.field)).toContain('owner');
+    const left = matchHeaders(header, { owner: null, cost: null });
+    expect(left.map((c) => c.field)).toEqual(['account', 'revenue']);
+    expect(() => matchHeaders(header, { revenue: null })).toThrow(/Missing column "revenue"/);
+  });
+
   test('English headers', () => {
     expect(
       fields([

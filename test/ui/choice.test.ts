@@ -1,7 +1,7 @@
 /** The pane's decisions without React: mapping, period form, progress and failures. */
 import { dayOfIso } from '../../shared/analysis/calendar';
 import type { PeriodChoice } from '../../shared/analysis/types';
-import type { SalesSource } from '../../shared/reports/sales-sources';
+import { SALES_FIELDS, type SalesSource } from '../../shared/reports/sales-sources';
 import { UserError } from '../../shared/user-error';
 import {
   asFailure,
@@ -17,6 +17,9 @@ import {
 } from '../../ui/app/choice';
 import { strings } from '../../ui/strings';
 import { hostFailure } from '../../ui/workbook-host';
+
+/** Every field set to none. */
+const NONE = Object.fromEntries(SALES_FIELDS.map((f) => [f, null]));
 
 const source: SalesSource = {
   sheet: 'Sales',
@@ -51,12 +54,18 @@ describe('mapping', () => {
     const m = initialMapping(source, saved);
     expect([m.revenue, m.owner, m.cost]).toEqual(['Belopp', 'Seller', null]);
     expect(missingFields(m)).toEqual([]);
+    // Every field: its header, or null for '— none —' (left out of the build).
     expect(mappingChoice(m)).toEqual({
+      ...NONE,
       date: 'Date',
       account: 'Kund',
       revenue: 'Belopp',
       owner: 'Seller',
     });
+    // A field saved as none stays none, even when a header would match it.
+    expect(
+      initialMapping(source, { ...saved, mapping: { ...saved.mapping, date: null } }).date,
+    ).toBeNull();
     // Another sheet's choice does not apply.
     expect(initialMapping(source, { ...saved, sheet: 'Other' }).revenue).toBeNull();
   });
@@ -67,7 +76,7 @@ describe('mapping', () => {
     const m = { ...initialMapping(source, null), revenue: 'Belopp' };
     expect(savedChoice('Sales', m, form)).toEqual({
       sheet: 'Sales',
-      mapping: { date: 'Date', account: 'Kund', revenue: 'Belopp' },
+      mapping: { ...NONE, date: 'Date', account: 'Kund', revenue: 'Belopp' },
       period: { kind: 'r12' },
     });
     expect(savedChoice(null, m, form)).toBeNull();

@@ -36,19 +36,19 @@ export function initialMapping(source: SalesSource, saved: SavedChoice | null): 
     const headers = new Set(source.headers);
     for (const field of SALES_FIELDS) {
       const header = saved.mapping[field];
-      if (header !== undefined && headers.has(header)) mapping[field] = header;
+      if (header === null || (header !== undefined && headers.has(header))) mapping[field] = header;
     }
   }
   return mapping;
 }
 
-/** The mapping as saved and passed to the build: only the fields with a header. */
-export function mappingChoice(mapping: Mapping): Partial<Record<SalesField, string>> {
-  const out: Partial<Record<SalesField, string>> = {};
-  for (const field of SALES_FIELDS) {
-    const header = mapping[field];
-    if (header !== null) out[field] = header;
-  }
+/**
+ * The mapping as saved and passed to the build: every field's header, null for '— none —' (the
+ * build then leaves that column out even when its header would match).
+ */
+export function mappingChoice(mapping: Mapping): Partial<Record<SalesField, string | null>> {
+  const out: Partial<Record<SalesField, string | null>> = {};
+  for (const field of SALES_FIELDS) out[field] = mapping[field];
   return out;
 }
 
