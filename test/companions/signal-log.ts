@@ -84,3 +84,22 @@ export function testLog(random = 40): Signal[] {
   }
   return named;
 }
+
+/**
+ * A long log as colleagues fill it in: `rows` signals half an hour apart from 2025-01-01 08:00,
+ * every tenth description formula-like text, every fourth still open.
+ */
+export function longSignalLog(rows: number): Signal[] {
+  return Array.from({ length: rows }, (_, i) => ({
+    row: 0,
+    raisedAt: day('2025-01-01 08:00') + i / 48,
+    account: `Account ${i % 97}`,
+    type: i % 3 === 0 ? 'price complaint' : 'dissatisfaction',
+    description: i % 10 === 0 ? `=HYPERLINK("x") typed by a colleague ${i}` : `note ${i}`,
+    raisedBy: 'Eva',
+    escalatedTo: 'CEO',
+    escalatedAt: null,
+    actedAt: i % 4 === 0 ? null : day('2025-01-01 09:00') + i / 48,
+    action: i % 4 === 0 ? '' : 'called',
+  }));
+}

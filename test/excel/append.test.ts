@@ -4,7 +4,6 @@
  * prefix) and the sheet's state stay as they were — in two syncs (read the used range, write).
  */
 import { ExcelWorkbook } from '../../addin/workbook/excel-workbook';
-import type { Signal } from '../../shared/analysis/signals';
 import { readSignalLog } from '../../shared/companions/signals-reader';
 import { appendSignal } from '../../shared/reports/signals-build';
 import {
@@ -15,28 +14,13 @@ import {
 import { UserError } from '../../shared/user-error';
 import type { Workbook } from '../../shared/workbook';
 import { day } from '../analysis/table';
-import { AS_OF } from '../companions/signal-log';
+import { AS_OF, longSignalLog } from '../companions/signal-log';
 import { FakeExcel, type SyncRecord } from '../fakes/fake-excel';
 
 const ROWS = 10_000;
 const NOW = day('2026-11-26 12:30');
 /** The 1-based row the first appended signal lands on. */
 const NEXT = S.firstRow + ROWS + 1;
-
-function bigLog(): Signal[] {
-  return Array.from({ length: ROWS }, (_, i) => ({
-    row: 0,
-    raisedAt: day('2025-01-01 08:00') + i / 48,
-    account: `Account ${i % 97}`,
-    type: i % 3 === 0 ? 'price complaint' : 'dissatisfaction',
-    description: i % 10 === 0 ? `=HYPERLINK("x") typed by a colleague ${i}` : `note ${i}`,
-    raisedBy: 'Eva',
-    escalatedTo: 'CEO',
-    escalatedAt: null,
-    actedAt: i % 4 === 0 ? null : day('2025-01-01 09:00') + i / 48,
-    action: i % 4 === 0 ? '' : 'called',
-  }));
-}
 
 const input = {
   account: 'Acme AB',
@@ -91,7 +75,7 @@ describe('appending a signal to 10,000 rows in Excel', () => {
   let signalSyncs: SyncRecord[];
 
   beforeAll(async () => {
-    await workbook.writeSheet(buildSignalsSheet({ signals: bigLog(), asOf: AS_OF }));
+    await workbook.writeSheet(buildSignalsSheet({ signals: longSignalLog(ROWS), asOf: AS_OF }));
     before = fake.snapshot('Signals');
     const from = fake.syncs.length;
     result = await appendSignal(workbook, input, { now: NOW });

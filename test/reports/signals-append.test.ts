@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { FileWorkbook } from '../../cli/file-workbook';
-import type { Signal } from '../../shared/analysis/signals';
 import { readSignalLog } from '../../shared/companions/signals-reader';
 import { MemoryWorkbook } from '../../shared/memory-workbook';
 import { isFormula } from '../../shared/sheet-spec';
@@ -21,27 +20,12 @@ import {
 import { UserError } from '../../shared/user-error';
 import { appendedFormula, type Workbook } from '../../shared/workbook';
 import { day } from '../analysis/table';
-import { AS_OF } from '../companions/signal-log';
+import { AS_OF, longSignalLog } from '../companions/signal-log';
 import { recomputeWithHyperFormula } from '../support/recompute';
 
 const dir = mkdtempSync(join(tmpdir(), 'kam-signals-append-'));
 const ROWS = 10_000;
 const NOW = day('2026-11-26 12:30');
-
-function bigLog(): Signal[] {
-  return Array.from({ length: ROWS }, (_, i) => ({
-    row: 0,
-    raisedAt: day('2025-01-01 08:00') + i / 48,
-    account: `Account ${i % 97}`,
-    type: i % 3 === 0 ? 'price complaint' : 'dissatisfaction',
-    description: i % 10 === 0 ? `=HYPERLINK("x") typed by a colleague ${i}` : `note ${i}`,
-    raisedBy: 'Eva',
-    escalatedTo: 'CEO',
-    escalatedAt: null,
-    actedAt: i % 4 === 0 ? null : day('2025-01-01 09:00') + i / 48,
-    action: i % 4 === 0 ? '' : 'called',
-  }));
-}
 
 const input = {
   account: 'Acme AB',
@@ -137,7 +121,7 @@ describe('the row to append (pure)', () => {
 });
 
 describe('appending to 10,000 rows keeps every existing row', () => {
-  const spec = buildSignalsSheet({ signals: bigLog(), asOf: AS_OF });
+  const spec = buildSignalsSheet({ signals: longSignalLog(ROWS), asOf: AS_OF });
 
   test('in memory', async () => {
     const wb = new MemoryWorkbook();

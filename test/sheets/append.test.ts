@@ -5,7 +5,6 @@
  * service calls (never getValue / setValue) and no lock of its own (the server holds it).
  */
 import { SheetsWorkbook } from '../../apps-script/src/sheets-workbook';
-import type { Signal } from '../../shared/analysis/signals';
 import { readSignalLog } from '../../shared/companions/signals-reader';
 import { appendSignal } from '../../shared/reports/signals-build';
 import {
@@ -16,7 +15,7 @@ import {
 import { UserError } from '../../shared/user-error';
 import type { Workbook } from '../../shared/workbook';
 import { day } from '../analysis/table';
-import { AS_OF } from '../companions/signal-log';
+import { AS_OF, longSignalLog } from '../companions/signal-log';
 import { FakeAppsScript, type FakeSheet } from '../fakes/fake-spreadsheet-app';
 
 const ROWS = 10_000;
@@ -25,21 +24,6 @@ const NOW = day('2026-11-26 12:30');
 const NEXT = S.firstRow + ROWS + 1;
 /** Columns of the Signals sheet. */
 const WIDTH = C.status + 1;
-
-function bigLog(): Signal[] {
-  return Array.from({ length: ROWS }, (_, i) => ({
-    row: 0,
-    raisedAt: day('2025-01-01 08:00') + i / 48,
-    account: `Account ${i % 97}`,
-    type: i % 3 === 0 ? 'price complaint' : 'dissatisfaction',
-    description: i % 10 === 0 ? `=HYPERLINK("x") typed by a colleague ${i}` : `note ${i}`,
-    raisedBy: 'Eva',
-    escalatedTo: 'CEO',
-    escalatedAt: null,
-    actedAt: i % 4 === 0 ? null : day('2025-01-01 09:00') + i / 48,
-    action: i % 4 === 0 ? '' : 'called',
-  }));
-}
 
 const input = {
   account: 'Acme AB',
@@ -130,7 +114,7 @@ describe('appending a signal to 10,000 rows in Google Sheets', () => {
   let signalCalls: Record<string, number>;
 
   beforeAll(async () => {
-    await workbook.writeSheet(buildSignalsSheet({ signals: bigLog(), asOf: AS_OF }));
+    await workbook.writeSheet(buildSignalsSheet({ signals: longSignalLog(ROWS), asOf: AS_OF }));
     const sheet = fake.sheet('Signals');
     expect(sheet.getLastRow()).toBe(NEXT - 1);
     before = cells(sheet, NEXT - 1);
