@@ -210,84 +210,76 @@ export class WorkbookHost implements Host {
    * const outcome = await host.prepareNegotiation(choice, accounts[0].key, true);
    * outcome.sheets[0] // 'Negotiation prep — Acme AB'
    */
-  async prepareNegotiation(
+  prepareNegotiation(
     choice: SavedChoice,
     account: string,
     shareable: boolean,
   ): Promise<SheetJobOutcome> {
-    const lang = this.parts.language;
-    try {
-      const result = await buildNegotiationPrep(this.parts.workbook, {
-        account,
-        shareable,
-        sheet: choice.sheet,
-        mapping: choice.mapping,
-        period: choice.period,
-        lang,
-        now: this.parts.now?.(),
-      });
-      return {
-        summary: prepSummary(result.json, lang),
-        sheets: result.written,
-        issuesSheet: labels(lang).issuesSheet,
-        issueCount: result.issues.length,
-      };
-    } catch (e) {
-      throw hostFailure(e, lang);
-    }
+    return this.sheetJob(
+      choice,
+      (options) => buildNegotiationPrep(this.parts.workbook, { ...options, account, shareable }),
+      (result, lang) => prepSummary(result.json, lang),
+    );
   }
 
   /**
    * @example
    * (await host.portfolioRisk(choice)).sheets // ['Portfolio risk', 'Data issues']
    */
-  async portfolioRisk(choice: SavedChoice): Promise<SheetJobOutcome> {
-    const lang = this.parts.language;
-    try {
-      const result = await buildPortfolioRisk(this.parts.workbook, {
-        sheet: choice.sheet,
-        mapping: choice.mapping,
-        period: choice.period,
-        lang,
-        now: this.parts.now?.(),
-      });
-      return {
-        summary: riskSummary(result.json, lang),
-        sheets: result.written,
-        issuesSheet: labels(lang).issuesSheet,
-        issueCount: result.issues.length,
-      };
-    } catch (e) {
-      throw hostFailure(e, lang);
-    }
+  portfolioRisk(choice: SavedChoice): Promise<SheetJobOutcome> {
+    return this.sheetJob(
+      choice,
+      (options) => buildPortfolioRisk(this.parts.workbook, options),
+      (result, lang) => riskSummary(result.json, lang),
+    );
   }
 
   /**
    * @example
    * (await host.kpiTrends(choice, 'quarter')).sheets // ['KPI trends', 'Data issues']
    */
-  async kpiTrends(choice: SavedChoice, grain: TrendsGrain): Promise<SheetJobOutcome> {
+  kpiTrends(choice: SavedChoice, grain: TrendsGrain): Promise<SheetJobOutcome> {
+    return this.sheetJob(
+      choice,
+      (options) => {
+        // The sidebar's argument crosses google.script.run: anything but the two grains is refused.
+        if (grain !== 'month' && grain !== 'quarter') {
+          throw new UserError(
+            options.lang === 'sv'
+              ? 'Välj om KPI-trenderna ska visas per månad eller per kvartal.'
+              : 'Choose whether the KPI trends go by month or by quarter.',
+          );
+        }
+        return buildKpiTrends(this.parts.workbook, { ...options, grain });
+      },
+      (result, lang) => {
+        const previous = result.trends.totals.previousRevenue.reduce((a, b) => a + b, 0);
+        return trendsSummary(result.json, lang, previous);
+      },
+    );
+  }
+
+  /**
+   * Runs a report job (prep, risk, trends) on the choice and turns its result into the pane's
+   * outcome: its summary, the sheets written and the Data issues rows; any failure in words.
+   */
+  private async sheetJob<R extends { written: readonly string[]; issues: readonly unknown[] }>(
+    choice: SavedChoice,
+    run: (options: {
+      sheet: string;
+      mapping: SavedChoice['mapping'];
+      period: SavedChoice['period'];
+      lang: PaneLanguage;
+      now: Date | undefined;
+    }) => Promise<R>,
+    summary: (result: R, lang: PaneLanguage) => string,
+  ): Promise<SheetJobOutcome> {
     const lang = this.parts.language;
     try {
-      // The sidebar's argument crosses google.script.run: anything but the two grains is refused.
-      if (grain !== 'month' && grain !== 'quarter') {
-        throw new UserError(
-          lang === 'sv'
-            ? 'Välj om KPI-trenderna ska visas per månad eller per kvartal.'
-            : 'Choose whether the KPI trends go by month or by quarter.',
-        );
-      }
-      const result = await buildKpiTrends(this.parts.workbook, {
-        grain,
-        sheet: choice.sheet,
-        mapping: choice.mapping,
-        period: choice.period,
-        lang,
-        now: this.parts.now?.(),
-      });
-      const previous = result.trends.totals.previousRevenue.reduce((a, b) => a + b, 0);
+      const { sheet, mapping, period } = choice;
+      const result = await run({ sheet, mapping, period, lang, now: this.parts.now?.() });
       return {
-        summary: trendsSummary(result.json, lang, previous),
+        summary: summary(result, lang),
         sheets: result.written,
         issuesSheet: labels(lang).issuesSheet,
         issueCount: result.issues.length,
