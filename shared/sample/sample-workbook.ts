@@ -73,18 +73,35 @@ function filled(template: SheetSpec, rows: SampleCell[][]): SheetSpec {
 /** Excel serial of an epoch day. */
 const serial = (day: number): number => day + 25569;
 
+/** Our people above the account managers in the sample: the sales director and the CEO. */
+const SAMPLE_PEOPLE = ['Helena Strand', 'Gustav Ek'];
+
+/** The rows of the sample's companion sheets (header rows not included). */
+export interface SampleCompanionRows {
+  readonly stakeholders: SampleCell[][];
+  readonly wallet: SampleCell[][];
+  readonly ladder: SampleCell[][];
+  readonly plans: SampleCell[][];
+}
+
 /**
- * The companion sheets of the sample: the three largest accounts (current period) with decision
- * makers at three levels (one known by a single person of ours: key-person risk), their wallet,
- * account plans, and our escalation ladder with the largest account's manager at level 1.
+ * The companion rows for the largest accounts (`top`, at least one): decision makers at three
+ * levels (one known by a single person of ours: key-person risk), their wallet, account plans,
+ * and our escalation ladder with the largest account's manager at level 1. Dates are Excel
+ * serials counted back from `lastSerial`, the last day of the sales data.
+ *
+ * @example
+ * sampleCompanionRows(analysis.top.slice(0, 3), 46325).ladder[0] // [1, 'Key account manager', …]
  */
-function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
-  const ingest = ingestSales(header, rows);
-  const analysis = analyseTop20(ingest.table);
-  const top = analysis.top.slice(0, 3);
-  if (top.length === 0) return [];
-  const last = analysis.periods.current.to;
-  const people = ['Helena Strand', 'Gustav Ek'];
+export function sampleCompanionRows(
+  top: readonly {
+    readonly account: string;
+    readonly owner: string | null;
+    readonly revenue: number;
+  }[],
+  lastSerial: number,
+): SampleCompanionRows {
+  const people = SAMPLE_PEOPLE;
   const stakeholders: SampleCell[][] = [];
   const wallet: SampleCell[][] = [];
   const plans: SampleCell[][] = [];
@@ -101,7 +118,7 @@ function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
         'high',
         'neutral',
         `${owner}; ${people[0]}`,
-        serial(last - 20),
+        lastSerial - 20,
       ],
       [
         a.account,
@@ -112,7 +129,7 @@ function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
         'high',
         'critic',
         owner,
-        serial(last - 95),
+        lastSerial - 95,
       ],
       [
         a.account,
@@ -123,7 +140,7 @@ function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
         'medium',
         'supporter',
         `${owner}; ${deputy}`,
-        serial(last - 12),
+        lastSerial - 12,
       ],
       [a.account, 'Nils Berggren', 'Site manager', 'local', 'both', 'low', 'supporter', '', null],
     );
@@ -134,7 +151,7 @@ function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
       deputy,
       'preferred supplier',
       'strategic partner',
-      serial(last + 30),
+      lastSerial + 30,
       'Quarterly review with procurement',
     ]);
   });
@@ -143,12 +160,26 @@ function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
     [2, 'Sales director', people[0]],
     [3, 'CEO', people[1]],
   ];
+  return { stakeholders, wallet, ladder, plans };
+}
+
+/**
+ * The companion sheets of the sample: the rows of sampleCompanionRows for the three largest
+ * accounts (current period) in their templates, and the Signals log.
+ */
+function sampleCompanions(header: string[], rows: SampleCell[][]): SheetSpec[] {
+  const ingest = ingestSales(header, rows);
+  const analysis = analyseTop20(ingest.table);
+  const top = analysis.top.slice(0, 3);
+  if (top.length === 0) return [];
+  const last = analysis.periods.current.to;
+  const { stakeholders, wallet, ladder, plans } = sampleCompanionRows(top, serial(last));
   return [
     filled(companionTemplate(STAKEHOLDERS), stakeholders),
     filled(companionTemplate(WALLET), wallet),
     filled(companionTemplate(LADDER), ladder),
     filled(companionTemplate(PLANS), plans),
-    sampleSignals(analysis.ranked, analysis.top.length, last, people),
+    sampleSignals(analysis.ranked, analysis.top.length, last, SAMPLE_PEOPLE),
   ];
 }
 

@@ -36,6 +36,7 @@ import { labels } from '../../shared/reports/labels';
 import { buildNegotiationPrep } from '../../shared/reports/prep-build';
 import { buildPortfolioRisk } from '../../shared/reports/risk-build';
 import { generateSales, SALES_COL } from '../../shared/sample/sales-generator';
+import { sampleCompanionRows } from '../../shared/sample/sample-workbook';
 import type { SheetSpec } from '../../shared/sheet-spec';
 import type { RawCell, Workbook } from '../../shared/workbook';
 import { FakeExcel } from '../fakes/fake-excel';
@@ -103,50 +104,8 @@ function goldenInputs(): { inputs: Record<string, Input>; largest: string } {
     crafted(2, QUOTED_NAME, 5, 40_000, 90_000),
   ];
 
-  // Companion sheets as sample-workbook.ts makes them, for the three largest accounts.
-  const stakeholders: RawCell[][] = [];
-  const wallet: RawCell[][] = [];
-  const plans: RawCell[][] = [];
-  top.slice(0, 3).forEach((a, i) => {
-    const owner = a.owner ?? 'Anna Lindqvist';
-    const deputy = i === 0 ? 'Maria Nilsson' : 'Johan Berg';
-    stakeholders.push(
-      [
-        a.account,
-        'Ingrid Sjöberg',
-        'Head of procurement',
-        'central',
-        'formal',
-        'high',
-        'neutral',
-        `${owner}; Helena Strand`,
-        last - 20,
-      ],
-      [a.account, 'Tomas Wall', 'CFO', 'central', 'formal', 'high', 'critic', owner, last - 95],
-      [
-        a.account,
-        'Lena Ahlgren',
-        'Regional operations manager',
-        'regional',
-        'informal',
-        'medium',
-        'supporter',
-        `${owner}; ${deputy}`,
-        last - 12,
-      ],
-      [a.account, 'Nils Berggren', 'Site manager', 'local', 'both', 'low', 'supporter', '', null],
-    );
-    wallet.push([a.account, null, null, Math.round((a.revenue * (2 + i)) / 1000) * 1000]);
-    plans.push([
-      a.account,
-      owner,
-      deputy,
-      'preferred supplier',
-      'strategic partner',
-      last + 30,
-      'Quarterly review with procurement',
-    ]);
-  });
+  // Companion sheets as the sample workbook makes them, for the three largest accounts.
+  const { stakeholders, wallet, ladder, plans } = sampleCompanionRows(top.slice(0, 3), last);
   // A hazardous name in the companions too: key-person risk across accounts lists it.
   stakeholders.push([
     PHONE_NAME,
@@ -159,11 +118,6 @@ function goldenInputs(): { inputs: Record<string, Input>; largest: string } {
     '-Gustav Ek',
     last - 40,
   ]);
-  const ladder: RawCell[][] = [
-    [1, 'Key account manager', top[0].owner ?? 'Anna Lindqvist'],
-    [2, 'Sales director', 'Helena Strand'],
-    [3, 'CEO', 'Gustav Ek'],
-  ];
 
   const companion = (schema: CompanionSchema, body: RawCell[][]): [string, Input] => [
     schema.sheet.en,
