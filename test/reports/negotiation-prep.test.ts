@@ -1,30 +1,14 @@
 import { MemoryWorkbook } from '../../shared/memory-workbook';
 import { buildNegotiationPrep } from '../../shared/reports/prep-build';
 import { prepSheetName } from '../../shared/reports/negotiation-prep-sheet';
-import { isFormula, type SheetSpec } from '../../shared/sheet-spec';
+import { isFormula } from '../../shared/sheet-spec';
 import { UserError } from '../../shared/user-error';
 import type { RawCell } from '../../shared/workbook';
 import { ACCOUNTS, goldenSheets } from '../companions/golden';
+import { specTexts } from '../support/spec-texts';
 
 const NOW = new Date(Date.UTC(2026, 5, 20, 9, 0));
 const SHEET = 'Negotiation prep — Acme AB';
-
-/** Every text a sheet spec holds: cells (values, formulas and cached results), chart texts, name. */
-function specTexts(spec: SheetSpec): string[] {
-  const out: string[] = [spec.name];
-  for (const b of spec.blocks)
-    for (const line of b.cells)
-      for (const cell of line) {
-        if (cell === null) continue;
-        if (isFormula(cell)) {
-          out.push(cell.formula);
-          if (cell.value !== undefined && cell.value !== null) out.push(String(cell.value));
-        } else out.push(String(cell));
-      }
-  for (const c of spec.charts ?? []) out.push(c.title, ...c.series.map((s) => s.name));
-  for (const v of spec.validations ?? []) out.push(...v.list);
-  return out;
-}
 
 /** The row (0-based) whose first cell is `label`, and its cells. */
 function rowOf(rows: RawCell[][], label: string): RawCell[] {

@@ -25,29 +25,13 @@ import { prepSummary, riskSummary, templatesSummary, trendsSummary } from '../..
 import { createPreview } from '../../ui/preview/preview-host';
 import { SAMPLE_SHEET, sampleSheet, sampleWorkbook } from '../../ui/preview/sample';
 import { WorkbookHost } from '../../ui/workbook-host';
+import { specTexts } from '../support/spec-texts';
 
 const NOW = new Date(Date.UTC(2026, 10, 27, 9, 0));
 const CHOICE: SavedChoice = { sheet: SAMPLE_SHEET, mapping: {}, period: { kind: 'r12' } };
 const COMPANIONS = ['Stakeholders', 'Wallet', 'Escalation ladder', 'Account plans'];
 /** The sample's sheets: sales, the companion sheets, then the Signals log. */
 const SAMPLE_SHEETS = [SAMPLE_SHEET, ...COMPANIONS, 'Signals'];
-
-/** Every text of a spec: cells, formulas and cached results, chart texts, validations. */
-function specTexts(spec: SheetSpec): string[] {
-  const out: string[] = [spec.name];
-  for (const b of spec.blocks)
-    for (const line of b.cells)
-      for (const cell of line) {
-        if (cell === null) continue;
-        if (isFormula(cell)) {
-          out.push(cell.formula);
-          if (cell.value !== undefined && cell.value !== null) out.push(String(cell.value));
-        } else out.push(String(cell));
-      }
-  for (const c of spec.charts ?? []) out.push(c.title, ...c.series.map((s) => s.name));
-  for (const v of spec.validations ?? []) out.push(...v.list);
-  return out;
-}
 
 /** A spec's cells by sheet row and column (0-based); a formula as its cached value. */
 function specGrid(spec: SheetSpec): (string | number | boolean | null)[][] {
