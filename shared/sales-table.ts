@@ -6,6 +6,7 @@
  * with the time of day as a fraction (2026-11-26 14:05 → 20783.586…), read in the calendar of the
  * sheet (no time-zone shifts: a sheet date of 26 Nov is day 20783 wherever the code runs).
  */
+import type { SourceRows } from './source-rows';
 
 /** The fields a sales table can hold (SPEC §2). */
 export type SalesField =
@@ -23,6 +24,9 @@ export type SalesField =
   | 'listPrice'
   | 'costToServe'
   | 'owner';
+
+/** The text fields other than the account: an ingest may leave them unread (`IngestOptions.texts`). */
+export type TextField = 'product' | 'productGroup' | 'subUnit' | 'owner';
 
 /** A dictionary-encoded text column. */
 export interface CodedColumn {
@@ -45,7 +49,7 @@ export interface SalesTable {
   /** Number of used rows. */
   readonly length: number;
   /** 1-based row number in the source sheet or file of each used row (for evidence and issues). */
-  readonly sourceRow: Int32Array;
+  readonly sourceRow: SourceRows;
   /** Epoch days, or null when no date column was mapped. */
   readonly date: Float64Array | null;
   /**

@@ -4,7 +4,7 @@
  * portfolio's concentration measures.
  */
 import { accountLookup } from '../companions/readers';
-import type { SalesTable } from '../sales-table';
+import type { SalesTable, TextField } from '../sales-table';
 import { UserError } from '../user-error';
 import { aggregateAccounts, type PeriodAggregates } from './accounts';
 import { keyPersonRiskWithDeputies, planStatuses, type AccountPlan } from './account-plans';
@@ -65,6 +65,16 @@ function rankByRevenue(period: PeriodAggregates, table: SalesTable): Int32Array 
   );
   return Int32Array.from(active);
 }
+
+/**
+ * The text columns {@link analyseTop20} reads besides the account (the owner, for the Top 20's
+ * owner column): an ingest for it alone may leave the others unread (`IngestOptions.texts`).
+ * `withTop20Extras` needs the product too.
+ *
+ * @example
+ * new SalesIngest(header, { texts: TOP20_TEXT_FIELDS });
+ */
+export const TOP20_TEXT_FIELDS: readonly TextField[] = ['owner'];
 
 /**
  * Runs the Top 20 analysis on a sales table.

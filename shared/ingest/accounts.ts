@@ -116,6 +116,9 @@ export class TextDictionary {
   /** Distinct raw spellings as text, by spelling id. */
   readonly spellings: string[] = [];
   private readonly map = new Map<string | number | boolean, number>();
+  /** Per parent code: the cell last seen with it and its spelling id (see {@link codeFollowing}). */
+  private readonly followCells: unknown[] = [];
+  private followIds = new Int32Array(0);
 
   /** `direct`: the direct block of {@link ids}, when the row count is known (see `columns.ts`). */
   constructor(direct: Int32Array | null = null) {
@@ -136,6 +139,35 @@ export class TextDictionary {
   code(cell: RawCell): number {
     const id = this.map.get(cell as string);
     return id !== undefined ? id : this.codeSlow(cell);
+  }
+
+  /**
+   * Spelling id of a cell in a column that mostly follows another (a product's group, an
+   * account's owner or site), given the other column's code in the same row (`parent`, -1 =
+   * none): the cell is compared with the one last seen with that parent before any lookup, so a
+   * column that follows its parent costs a comparison, not a hash lookup, per row.
+   *
+   * @example
+   * const group = new TextDictionary();
+   * group.codeFollowing('Pneumatics', 7); // 0 (looked up)
+   * group.codeFollowing('Pneumatics', 7); // 0 (compared with the last cell of parent 7)
+   */
+  codeFollowing(cell: RawCell, parent: number): number {
+    const cells = this.followCells;
+    if (parent >= 0 && parent < cells.length && cells[parent] === cell) {
+      return this.followIds[parent];
+    }
+    const id = this.code(cell);
+    if (parent >= 0) this.follow(parent, cell, id);
+    return id;
+  }
+
+  private follow(parent: number, cell: RawCell, id: number): void {
+    const cells = this.followCells;
+    while (cells.length <= parent) cells.push(NO_CELL);
+    if (parent >= this.followIds.length) this.followIds = grownI32(this.followIds, parent + 1, -1);
+    cells[parent] = cell;
+    this.followIds[parent] = id;
   }
 
   private codeSlow(cell: RawCell): number {
@@ -189,9 +221,21 @@ export class TextDictionary {
 
   /**
    * The coded column of the kept rows (`kept` of them; only slots with `keep[slot] !== 0` when
-   * `keep` is given). Releases the rows.
+   * `keep` is given). Releases the rows. `onlyKeptRows`: every spelling was coded for a row that
+   * is kept (the ingest's text columns, not its account names, which are coded before a row can
+   * be rejected); then, when every kept slot stays and no two spellings share a key, the spelling
+   * ids already are the codes (first appearance, one spelling each) and no pass over the rows is
+   * needed.
    */
-  finish(keep: Uint8Array | null, kept: number): CodedColumn {
+  finish(keep: Uint8Array | null, kept: number, onlyKeptRows = false): CodedColumn {
+    if (onlyKeptRows && keep === null) {
+      const { displayOf, displays, keys } = this.spellingForms();
+      if (keys === this.spellings.length) {
+        const codes = this.ids.toInt32(null, kept);
+        this.ids.clear();
+        return { codes, values: Array.from(displayOf, (d) => displays[d]) };
+      }
+    }
     const uses = UseCounter.recount(this.ids, keep, this.spellings.length);
     const { displayOf, displays, keyOf, keys } = this.spellingForms();
     const codeOf = new Int32Array(this.spellings.length + 1).fill(-1);

@@ -184,6 +184,19 @@ export class StagedColumn {
   }
 
   /**
+   * The values (integers; only slots with `keep[slot] !== 0`, when given) as an Int32Array of
+   * `kept`: like {@link toFloat64}, the direct Int32Array itself when there are no rows beyond it.
+   */
+  toInt32(keep: Uint8Array | null, kept: number): Int32Array {
+    const d = this.direct;
+    if (d instanceof Int32Array && this.blocks.length === 0) {
+      if (keep !== null) compact(d, keep, this.length);
+      return trimmed(d, kept);
+    }
+    return this.copyInto(new Int32Array(kept), keep);
+  }
+
+  /**
    * `codeOf[value + 1]` of every kept slot as an Int32Array of `kept` (codes of spelling ids, -1
    * mapping to codeOf[0]). With a direct Int32Array and no rows beyond it, mapped in place.
    */
@@ -228,7 +241,7 @@ export class StagedColumn {
     this.length = 0;
   }
 
-  private copyInto(out: Float64Array, keep: Uint8Array | null): Float64Array {
+  private copyInto<T extends Float64Array | Int32Array>(out: T, keep: Uint8Array | null): T {
     const n = this.length;
     const d = this.direct;
     const cap = Math.min(this.capacity, n);
@@ -296,7 +309,7 @@ export class StagedColumn {
 }
 
 /** Moves the kept values of `a[0, n)` to its front, in order. */
-function compact(a: Float64Array, keep: Uint8Array, n: number): void {
+function compact(a: Float64Array | Int32Array, keep: Uint8Array, n: number): void {
   let j = 0;
   for (let i = 0; i < n; i++) if (keep[i] !== 0) a[j++] = a[i];
 }

@@ -22,6 +22,7 @@ import type {
   RowIssue,
   SalesField,
   SalesTable,
+  TextField,
 } from '../sales-table';
 import type { RawCell, RawRow } from '../workbook';
 import { AccountIdentity, TextDictionary, cellText } from './accounts';
@@ -37,6 +38,7 @@ import {
 } from './dates';
 import { type HeaderOverride, matchHeaders } from './headers';
 import { NumberColumnReader, NumberKind, scanNumber, type DecimalEvidence } from './numbers';
+import { SourceRows } from '../source-rows';
 import { isTotalLabel } from './totals';
 
 /** Options of an ingestion. */
@@ -53,7 +55,16 @@ export interface IngestOptions {
    * whole number; capped at {@link MAX_EXPECTED_ROWS}.
    */
   readonly expectedRows?: number;
+  /**
+   * The text columns to encode, when a job reads only some of them (the Top 20 reads only the
+   * owner: `TOP20_TEXT_FIELDS`). The others stay matched (`columns`, mapping errors) but are not
+   * read, and their table column is null. Number and date columns are always read: they decide
+   * which rows are used, so every job sees the same rows. Default: every mapped text column.
+   */
+  readonly texts?: readonly TextField[];
 }
+
+const TEXT_FIELDS: readonly TextField[] = ['product', 'productGroup', 'subUnit', 'owner'];
 
 /** The largest row-count hint taken (twice Excel's row limit); larger hints are capped. */
 export const MAX_EXPECTED_ROWS = 1 << 21;
@@ -95,6 +106,10 @@ const BLOCK = BLOCK_SIZE;
 const scanDate = scanDateText;
 const numberDate = dateFromNumber;
 const objectDate = dateFromDateObject;
+
+/** {@link SalesIngest} text columns: follows no column, follows the account. */
+const NO_PARENT = -1;
+const OF_ACCOUNT = -2;
 
 /** Distinct texts remembered per column for numbers and dates (memory bound). */
 const TEXT_CACHE_LIMIT = 1 << 16;
@@ -232,10 +247,15 @@ class NumberColumn {
           this.percentSlots = growI32(this.percentSlots, this.percentCount + 1);
         }
         this.percentSlots[this.percentCount++] = slot;
-      } else if (Math.abs(this.cur) > 1) {
-        if (this.plainAbove1 === 0) this.plainSample = this.cur;
-        this.plainAbove1++;
-      }
+      } else this.countPlain(this.cur);
+    }
+  }
+
+  /** Discount only: notes a plain (not explicitly percent) value, for the percent decision. */
+  countPlain(v: number): void {
+    if (Math.abs(v) > 1) {
+      if (this.plainAbove1 === 0) this.plainSample = v;
+      this.plainAbove1++;
     }
   }
 }
@@ -290,6 +310,14 @@ export class SalesIngest {
   /** The text columns' dictionaries and input indexes, for the per-row loop. */
   private readonly textDicts: TextDictionary[];
   private readonly textIndex: number[];
+  /**
+   * The column each text column mostly follows ({@link TextDictionary.codeFollowing}): a group
+   * its product (index into the text columns), a site or an owner the account
+   * ({@link OF_ACCOUNT}), a product nothing ({@link NO_PARENT}).
+   */
+  private readonly textParent: Int32Array;
+  /** The current row's text codes. */
+  private readonly rowCodes: Int32Array;
   /** Every staged column, rolled together. */
   private readonly staged: StagedColumn[];
   private readonly accountRows: StagedColumn;
@@ -297,10 +325,16 @@ export class SalesIngest {
   private off: number;
   /** Length of the current blocks (the capacity hint for the first ones, else BLOCK_SIZE). */
   private blockEnd: number;
+  /** Whether the rows went past the direct blocks (no hint, or more rows than it). */
+  private rolled: boolean;
+  /** The extras' input indexes and direct blocks, for {@link cleanRows}. */
+  private readonly extraIndex: Int32Array;
+  private readonly extraOut: Float64Array[];
   private readonly dateReader: DateColumnReader | null;
   /** Direct blocks of the columns written in finish() (row-count hint only). */
   private readonly profitDirect: Float64Array | null;
-  private readonly sourceRowDirect: Int32Array | null;
+  /** Whether the derived profit of every kept row so far is written (see finish). */
+  private profitClean = true;
   private readonly date: StagedColumn | null;
   /**
    * Source row numbers of kept rows, as runs: run k starts at slot runSlot[k] with row
@@ -339,6 +373,7 @@ export class SalesIngest {
     // With a hint, every column starts with its direct block as the current block.
     this.off = capacity > 0 ? 0 : BLOCK_SIZE;
     this.blockEnd = capacity > 0 ? capacity : BLOCK_SIZE;
+    this.rolled = capacity === 0;
     const has = (f: SalesField): boolean => this.columns.some((c) => c.field === f);
     // Gross profit is derived from cost when there is no profit column.
     const derivedProfit = has('cost') && !has('grossProfit');
@@ -353,9 +388,11 @@ export class SalesIngest {
         'costToServe',
       ] as const
     ).filter(has).length;
-    const texts = (['product', 'productGroup', 'subUnit', 'owner'] as const).filter(has).length;
+    const wanted = options.texts ?? TEXT_FIELDS;
+    const textFields = TEXT_FIELDS.filter((f) => has(f) && wanted.includes(f));
+    const texts = textFields.length;
     const f64Columns = numbers + (has('date') ? 1 : 0) + (derivedProfit ? 1 : 0);
-    const i32Columns = 2 + texts; // account rows, texts, source rows
+    const i32Columns = 1 + texts; // account rows, texts
     const arena = capacity > 0 ? new ColumnArena(capacity, f64Columns, i32Columns) : null;
     const f64 = (): Float64Array | null => (arena ? arena.f64() : null);
     const i32 = (): Int32Array | null => (arena ? arena.i32() : null);
@@ -391,19 +428,25 @@ export class SalesIngest {
       this.listPrice,
       this.costToServe,
     ].filter((c): c is NumberColumn => c !== null);
+    this.extraIndex = Int32Array.from(this.extras, (c) => c.index);
+    this.extraOut = this.rolled ? [] : this.extras.map((c) => c.data.cur as Float64Array);
     this.date = date ? new StagedColumn(NaN, f64()) : null;
     this.profitDirect = derivedProfit ? f64() : null;
     this.accounts = new AccountIdentity(id !== undefined, i32());
-    this.texts = (['product', 'productGroup', 'subUnit', 'owner'] as const)
+    this.texts = textFields
       .map((f) => at(f))
       .filter((c): c is MappedColumn => c !== undefined)
       .map((c) => ({ field: c.field, index: c.index, dict: new TextDictionary(i32()) }));
     this.textDicts = this.texts.map((t) => t.dict);
     this.textIndex = this.texts.map((t) => t.index);
+    const fields = this.texts.map((t) => t.field);
+    this.textParent = Int32Array.from(fields, (f) =>
+      f === 'productGroup' ? fields.indexOf('product') : f === 'product' ? NO_PARENT : OF_ACCOUNT,
+    );
+    this.rowCodes = new Int32Array(fields.length);
     this.accountRows = this.accounts.rows;
     this.accountNames = this.accounts.names;
     this.accountIdDict = this.accounts.ids;
-    this.sourceRowDirect = i32();
     this.staged = [
       this.revenue.data,
       ...this.extras.map((c) => c.data),
@@ -421,9 +464,124 @@ export class SalesIngest {
    */
   push(rows: readonly RawRow[]): void {
     if (this.result) throw new Error('SalesIngest.push() after finish()');
-    for (let i = 0; i < rows.length; i++) {
+    let i = this.cleanRows(rows, 0);
+    while (i < rows.length) {
       this.rowNumber++;
       this.readRow(rows[i] ?? [], this.rowNumber);
+      i = this.cleanRows(rows, i + 1);
+    }
+  }
+
+  /**
+   * The clean-row path of {@link push}, from `rows[from]`: while rows have every cell in its
+   * usual form — an account (or id) already known, not blank and not a total; a finite number for
+   * revenue and each number column, a quantity not below 0; a date as a serial number — they are
+   * written straight into the direct blocks, with the ingest's state held in locals. Returns the
+   * index of the first row left to {@link readRow} (which writes a clean row exactly the same
+   * way), or `rows.length`. Without a row-count hint, and past it, every row goes to readRow.
+   */
+  private cleanRows(rows: readonly RawRow[], from: number): number {
+    const end = this.blockEnd;
+    let off = this.off;
+    if (this.rolled || this.blankRun > 0 || off >= end) return from;
+    const accounts = this.accounts;
+    const names = this.accountNames;
+    const byId = this.accountIdDict !== null;
+    const totals = this.totalOfSpelling;
+    const accountIndex = this.accountIndex;
+    const idIndex = this.idIndex;
+    const accountOut = this.accountRows.cur as Int32Array;
+    const revenueIndex = this.revenue.index;
+    const revenueOut = this.revenue.data.cur as Float64Array;
+    const dateIndex = this.dateIndex;
+    const dateOut = this.date === null ? null : (this.date.cur as Float64Array);
+    let dateMin = this.dateMin;
+    let dateMax = this.dateMax;
+    const extras = this.extras;
+    const extraCount = extras.length;
+    const extraIndex = this.extraIndex;
+    const extraOut = this.extraOut;
+    const quantityIndex = this.quantity === null ? -1 : this.quantity.index;
+    const discount = this.discount;
+    const discountIndex = discount === null ? -1 : discount.index;
+    const profitOut = this.profitDirect;
+    const costIndex = this.cost === null ? -1 : this.cost.index;
+    let rowNo = this.rowNumber;
+    let lastKept = this.lastKeptRow;
+    let i = from;
+    for (; i < rows.length && off < end; i++) {
+      const row = rows[i];
+      if (row === undefined || row === null) break;
+      const accountCell = row[accountIndex];
+      let value: number;
+      let nameId: number;
+      if (byId) {
+        value = accounts.pairOf(row[idIndex], accountCell);
+        nameId = accounts.pairNameOf(value);
+        if (nameId < 0 && accounts.pairIdOf(value) < 0) break;
+      } else {
+        value = nameId = names.code(accountCell);
+        if (nameId < 0) break;
+      }
+      if (nameId >= 0 && totals[nameId] !== 0) break; // a total, or not known yet
+      const r = row[revenueIndex];
+      if (typeof r !== 'number' || r - r !== 0) break;
+      let d = 0;
+      if (dateOut !== null) {
+        const v = row[dateIndex];
+        if (typeof v !== 'number' || !(v >= 61 && v <= SERIAL_MAX)) break;
+        d = v - SERIAL_OFFSET;
+      }
+      let k = 0;
+      while (k < extraCount) {
+        const v = row[extraIndex[k]];
+        if (typeof v !== 'number' || v - v !== 0) break;
+        k++;
+      }
+      if (k < extraCount) break;
+      if (quantityIndex >= 0 && (row[quantityIndex] as number) < 0) break; // a credit note
+      // Kept.
+      rowNo++;
+      if (rowNo !== lastKept + 1) {
+        this.runSlot.push(off);
+        this.runRow.push(rowNo);
+      }
+      lastKept = rowNo;
+      revenueOut[off] = r;
+      if (dateOut !== null) {
+        dateOut[off] = d;
+        if (d < dateMin) dateMin = d;
+        if (d > dateMax) dateMax = d;
+      }
+      accountOut[off] = value;
+      for (k = 0; k < extraCount; k++) extraOut[k][off] = row[extraIndex[k]] as number;
+      if (profitOut !== null) profitOut[off] = r - (row[costIndex] as number);
+      if (discount !== null) discount.countPlain(row[discountIndex] as number);
+      this.writeTexts(row, off, value);
+      off++;
+    }
+    this.off = off;
+    this.n = off;
+    this.rowNumber = rowNo;
+    this.lastKeptRow = lastKept;
+    this.dateMin = dateMin;
+    this.dateMax = dateMax;
+    return i;
+  }
+
+  /** Writes a kept row's text codes at `off` of the current blocks. */
+  private writeTexts(row: RawRow, off: number, accountValue: number): void {
+    const texts = this.textDicts;
+    const textIndex = this.textIndex;
+    const parents = this.textParent;
+    const codes = this.rowCodes;
+    for (let k = 0; k < texts.length; k++) {
+      const d = texts[k];
+      const p = parents[k];
+      const parent = p === OF_ACCOUNT ? accountValue : p === NO_PARENT ? -1 : codes[p];
+      const code = d.codeFollowing(row[textIndex[k]], parent);
+      codes[k] = code;
+      d.ids.cur[off] = code;
     }
   }
 
@@ -587,6 +745,7 @@ export class SalesIngest {
       for (let k = 0; k < staged.length; k++) staged[k].roll();
       off = 0;
       this.blockEnd = BLOCK;
+      this.rolled = true;
     }
     this.off = off + 1;
     if (rowNo !== this.lastKeptRow + 1) {
@@ -613,44 +772,31 @@ export class SalesIngest {
       else if (!c.pending && c.percentSlots === null) c.data.cur[off] = c.cur;
       else c.commit(slot, off, OK);
     }
-    // Text columns: one Map lookup per cell; counting and normalisation wait for finish().
-    const texts = this.textDicts;
-    const textIndex = this.textIndex;
-    for (let k = 0; k < texts.length; k++) {
-      const d = texts[k];
-      d.ids.cur[off] = d.code(row[textIndex[k]]);
+    // Derived profit, as cleanRows writes it, while the amounts are final (else finish fills it).
+    const pd = this.profitDirect;
+    if (pd !== null) {
+      const cost = this.cost as NumberColumn;
+      const final =
+        !this.rolled && !rev.pending && !cost.pending && !Number.isNaN(cost.data.cur[off]);
+      if (final) pd[off] = rev.cur - cost.cur;
+      else this.profitClean = false;
     }
+    // Text columns: a comparison or one Map lookup per cell; counting and normalisation wait
+    // for finish().
+    this.writeTexts(row, off, accountValue);
     if (blanks !== 0 || (this.quantity !== null && this.quantity.cur < 0)) {
       this.adjustments(row, rowNo, slot);
     }
   }
 
-  /** The source row number of a kept slot. */
-  private sourceRowOf(slot: number): number {
-    const slots = this.runSlot;
-    let lo = 0;
-    let hi = slots.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (slots[mid] <= slot) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.runRow[lo] + (slot - slots[lo]);
-  }
-
-  /** Source row numbers of the kept slots. */
-  private sourceRows(keep: Uint8Array | null, kept: number): Int32Array {
-    const direct = this.sourceRowDirect;
-    const out = direct !== null && direct.length >= kept ? direct : new Int32Array(kept);
-    const runs = this.runSlot.length;
+  /** Source row numbers of the kept slots (`keep` null = every slot). */
+  private sourceRows(slots: SourceRows, keep: Uint8Array | null, kept: number): SourceRows {
+    if (keep === null) return slots;
+    const rows = new Int32Array(kept);
     let j = 0;
-    for (let k = 0; k < runs; k++) {
-      const start = this.runSlot[k];
-      const end = k + 1 < runs ? this.runSlot[k + 1] : this.n;
-      const row = this.runRow[k] - start;
-      for (let i = start; i < end; i++) if (keep === null || keep[i] !== 0) out[j++] = row + i;
-    }
-    return trimmed(out, kept);
+    let i = 0;
+    for (const row of slots) if (keep[i++] !== 0) rows[j++] = row;
+    return SourceRows.of(rows);
   }
 
   /** Adjusted-row issues: blank cost / profit, credit notes. */
@@ -715,6 +861,7 @@ export class SalesIngest {
     // Day/month order.
     let keep: Uint8Array | null = null;
     let dateRejected = 0;
+    const slotRows = SourceRows.fromRuns(this.runSlot, this.runRow, n);
     if (this.date && this.dateReader) {
       const date = this.date;
       const { rejected, note: dateNote } = this.dateReader.resolve((slot, v) => date.set(slot, v));
@@ -723,7 +870,7 @@ export class SalesIngest {
         keep = new Uint8Array(n).fill(1);
         for (const r of rejected) {
           keep[r.slot] = 0;
-          this.issue(this.sourceRowOf(r.slot), this.dateHeader, r.text, r.reason, 'rejected', -1);
+          this.issue(slotRows.at(r.slot), this.dateHeader, r.text, r.reason, 'rejected', -1);
         }
         dateRejected = rejected.length;
       }
@@ -753,13 +900,18 @@ export class SalesIngest {
           ? trimmed(pd, kept)
           : new Float64Array(kept)
         : null;
-    if (grossProfit) fillProfit(revenue, cost, grossProfit, this.profit !== null);
+    // Derived profit is written as revenue − cost row by row, unless some amount waited for
+    // finish (ambiguous, blank) or rows went past the direct blocks.
+    const profitWritten = pd !== null && this.profitClean && keep === null && pd.length >= kept;
+    if (grossProfit && !profitWritten) {
+      fillProfit(revenue, cost, grossProfit, this.profit !== null);
+    }
     const discount = col(this.discount);
     if (discount && discountScale) scaleDiscount(discount, discountScale, keep);
     const { account, accountIds } = this.accounts.finish(keep, kept);
     const coded = (f: SalesField) => {
       const t = this.texts.find((x) => x.field === f);
-      return t ? t.dict.finish(keep, kept) : null;
+      return t ? t.dict.finish(keep, kept, true) : null;
     };
     const dateColumn = this.date ? this.date.toFloat64(keep, kept) : null;
     // The dates' span, known without a pass when every kept date was read as it is.
@@ -769,7 +921,7 @@ export class SalesIngest {
         : undefined;
     const table: SalesTable = {
       length: kept,
-      sourceRow: this.sourceRows(keep, kept),
+      sourceRow: this.sourceRows(slotRows, keep, kept),
       date: dateColumn,
       account,
       accountIds,

@@ -4,6 +4,7 @@
  */
 import { dayOfIso } from '../../shared/analysis/calendar';
 import type { CodedColumn, SalesTable } from '../../shared/sales-table';
+import { SourceRows } from '../../shared/source-rows';
 
 export interface Row {
   readonly date?: string | number;
@@ -63,7 +64,7 @@ export function makeTable(rows: readonly Row[], options: TableOptions = {}): Sal
   const num = (f: (r: Row) => number | undefined) => Float64Array.from(rows, (r) => f(r) ?? NaN);
   return {
     length: rows.length,
-    sourceRow: Int32Array.from(rows, (_, i) => i + 2),
+    sourceRow: SourceRows.contiguous(2, rows.length),
     date: hasDates
       ? num((r) =>
           r.date === undefined ? undefined : typeof r.date === 'number' ? r.date : day(r.date),

@@ -6,6 +6,7 @@ import type { AccountRow, Top20Analysis } from '../../shared/analysis/types';
 import { DEFAULT_SETTINGS } from '../../shared/analysis/types';
 import { UserError } from '../../shared/user-error';
 import { day, makeTable, shuffle, type Row } from './table';
+import { SourceRows } from '../../shared/source-rows';
 
 /**
  * The worked example. Current period = 2025, comparison = 2024.
@@ -355,7 +356,7 @@ describe('analyseTop20: missing data', () => {
     const withBlank = {
       ...table,
       length: 3,
-      sourceRow: Int32Array.from([2, 3, 4]),
+      sourceRow: SourceRows.contiguous(2, 3),
       date: Float64Array.from([...table.date!, day('2025-06-02')]),
       account: { codes: Int32Array.from([...codes, -1]), values: table.account.values },
       revenue: Float64Array.from([10, 0, 1000]),
@@ -507,7 +508,7 @@ describe('analyseTop20: speed', () => {
     const table = {
       ...makeTable([{ date: '2024-01-01', account: 'x', revenue: 1 }]),
       length: n,
-      sourceRow: new Int32Array(n),
+      sourceRow: SourceRows.contiguous(2, n),
       date,
       account: { codes, values: names },
       owner: { codes: owners, values: ownersNames },

@@ -5,6 +5,7 @@
 import { day } from '../analysis/table';
 import type { CodedColumn, SalesTable } from '../../shared/sales-table';
 import type { RawRow } from '../../shared/workbook';
+import { SourceRows } from '../../shared/source-rows';
 
 export interface Line {
   readonly date?: string;
@@ -44,7 +45,7 @@ export function linesTable(lines: readonly Line[]): SalesTable {
     has(f) ? coded(lines.map((l) => l[f] as string | undefined)) : null;
   return {
     length: lines.length,
-    sourceRow: Int32Array.from(lines, (_, i) => i + 2),
+    sourceRow: SourceRows.contiguous(2, lines.length),
     date: has('date') ? num((l) => (l.date === undefined ? undefined : day(l.date))) : null,
     account: coded(lines.map((l) => l.account)),
     accountIds: null,

@@ -68,7 +68,7 @@ function plain(r: IngestResult): unknown {
     ...r,
     table: {
       length: t.length,
-      sourceRow: arr(t.sourceRow),
+      sourceRow: [...t.sourceRow],
       date: arr(t.date),
       account: coded(t.account),
       accountIds: t.accountIds,
