@@ -3,10 +3,10 @@
  * sheet. Kept apart from the harness so the harness can still time the floor and arquero when the
  * core does not load.
  */
-import { TOP20_TEXT_FIELDS, analyseTop20 } from '../shared/analysis/top20';
+import { TOP20_FIELDS, analyseTop20 } from '../shared/analysis/top20';
 import { SalesIngest } from '../shared/ingest/sales-ingest';
 import { buildTop20Sheet } from '../shared/reports/top20-sheet';
-import type { IngestResult, TextField } from '../shared/sales-table';
+import type { IngestResult, SalesField } from '../shared/sales-table';
 import type { SheetSpec } from '../shared/sheet-spec';
 import type { RawRow } from '../shared/workbook';
 
@@ -28,19 +28,19 @@ export interface OursTiming {
 export function ingestChunks(
   header: readonly RawRow[number][],
   chunks: readonly (readonly RawRow[])[],
-  texts?: readonly TextField[],
+  fields?: readonly SalesField[],
 ): IngestResult {
   // Hosts know the row count up front (range.rowCount, getLastRow(), the xlsx <dimension>).
   let expectedRows = 0;
   for (const chunk of chunks) expectedRows += chunk.length;
-  const ingest = new SalesIngest(header, { expectedRows, texts });
+  const ingest = new SalesIngest(header, { expectedRows, fields });
   for (const chunk of chunks) ingest.push(chunk);
   return ingest.finish();
 }
 
 /**
- * Times ingest + analyseTop20 + buildTop20Sheet once. The ingest reads the text columns the Top
- * 20 reads (TOP20_TEXT_FIELDS), or every mapped column with `allTexts`.
+ * Times ingest + analyseTop20 + buildTop20Sheet once. The ingest keeps the columns the Top 20
+ * reads (TOP20_FIELDS), or every mapped column with `allColumns`.
  *
  * @example
  * const { totalMs, spec } = runOurs(header, chunks);
@@ -48,10 +48,10 @@ export function ingestChunks(
 export function runOurs(
   header: readonly RawRow[number][],
   chunks: readonly (readonly RawRow[])[],
-  allTexts = false,
+  allColumns = false,
 ): OursTiming {
   const t0 = performance.now();
-  const result = ingestChunks(header, chunks, allTexts ? undefined : TOP20_TEXT_FIELDS);
+  const result = ingestChunks(header, chunks, allColumns ? undefined : TOP20_FIELDS);
   const t1 = performance.now();
   const analysis = analyseTop20(result.table, {});
   const t2 = performance.now();

@@ -60,6 +60,13 @@ export interface BenchReport {
   arqueroMs: number;
   ratioFloor: number | null;
   ratioArquero: number | null;
+  /**
+   * The same pipeline with every mapped text column read (product, group, site, owner), as the
+   * product's Top 20 job reads them for the later jobs; not judged against a target.
+   */
+  oursAllMs: number | null;
+  ratioFloorAll: number | null;
+  ratioArqueroAll: number | null;
   /** Heap held by the ingested table, MB of 2²⁰ bytes (V8 heap + ArrayBuffers). */
   tableHeapMb: number | null;
   /** V8 heap part of tableHeapMb. */
@@ -132,18 +139,29 @@ export async function main(argv: readonly string[]): Promise<number> {
   const chunks = chunk(rows, options.chunk);
 
   // 3. Timings, interleaved.
-  const times = { ours: [] as number[], floor: [] as number[], arquero: [] as number[] };
+  const times = {
+    ours: [] as number[],
+    oursAll: [] as number[],
+    floor: [] as number[],
+    arquero: [] as number[],
+  };
   const phases = { ingest: [] as number[], analyse: [] as number[], sheet: [] as number[] };
   let sink = 0;
   for (let run = 0; run < options.warmup + options.runs; run++) {
     const timed = run >= options.warmup;
-    log(`${timed ? 'run' : 'warm-up'} ${timed ? run - options.warmup + 1 : run + 1}…`);
+    const label = timed ? `run ${run - options.warmup + 1}` : `warm-up ${run + 1}`;
+    const took: string[] = [];
     if (typeof ours !== 'string') {
       collect();
       const r = ours.runOurs(header, chunks);
       sink += r.spec.name.length;
+      collect();
+      const all = ours.runOurs(header, chunks, true);
+      sink += all.spec.name.length;
+      took.push(`ours ${wholeMs(r.totalMs)}`, `every column ${wholeMs(all.totalMs)}`);
       if (timed) {
         times.ours.push(r.totalMs);
+        times.oursAll.push(all.totalMs);
         phases.ingest.push(r.ingestMs);
         phases.analyse.push(r.analyseMs);
         phases.sheet.push(r.sheetMs);
@@ -152,11 +170,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     collect();
     let t = performance.now();
     sink += floor(chunks).length;
-    if (timed) times.floor.push(performance.now() - t);
+    const floorMs = performance.now() - t;
     collect();
     t = performance.now();
     sink += arqueroTop(aq, chunks).length;
-    if (timed) times.arquero.push(performance.now() - t);
+    const arqueroMs = performance.now() - t;
+    if (timed) {
+      times.floor.push(floorMs);
+      times.arquero.push(arqueroMs);
+    }
+    log(
+      `${label}: ${[...took, `floor ${wholeMs(floorMs)}`, `arquero ${wholeMs(arqueroMs)}`].join(' · ')} ms`,
+    );
   }
   if (sink < 0) log('unreachable');
 
@@ -173,6 +198,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const arqueroMs = median(times.arquero);
   const ratioFloor = oursMs === null ? null : oursMs / floorMs;
   const ratioArquero = oursMs === null ? null : oursMs / arqueroMs;
+  const oursAllMs = times.oursAll.length ? median(times.oursAll) : null;
   const report: BenchReport = {
     rows: options.rows,
     oursMs: round(oursMs),
@@ -180,6 +206,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     arqueroMs: round(arqueroMs)!,
     ratioFloor: round(ratioFloor, 3),
     ratioArquero: round(ratioArquero, 3),
+    oursAllMs: round(oursAllMs),
+    ratioFloorAll: round(oursAllMs === null ? null : oursAllMs / floorMs, 3),
+    ratioArqueroAll: round(oursAllMs === null ? null : oursAllMs / arqueroMs, 3),
     tableHeapMb: round(heap && heap.totalMb),
     tableHeapUsedMb: round(heap && heap.heapUsedMb),
     tableArrayBuffersMb: round(heap && heap.arrayBuffersMb),
@@ -430,12 +459,19 @@ function table(r: BenchReport): string {
   const rows: [string, string, string][] = [
     ['contender', 'median ms', ''],
     [
-      'ours: ingest + analyseTop20 + buildTop20Sheet',
+      "ours: ingest (the Top 20's columns) + analyseTop20 + buildTop20Sheet",
       ms(r.oursMs),
       r.oursMs === null
         ? `not run: ${r.oursError ?? ''}`
         : `ingest ${ms(r.oursIngestMs)} · analyse ${ms(r.oursAnalyseMs)} · ` +
           `sheet ${ms(r.oursSheetMs)}`,
+    ],
+    [
+      'ours, every column read (as the Top 20 job in the add-in)',
+      ms(r.oursAllMs),
+      r.ratioFloorAll === null || r.ratioArqueroAll === null
+        ? ''
+        : `${r.ratioFloorAll.toFixed(2)}× floor · ${r.ratioArqueroAll.toFixed(2)}× arquero (no target)`,
     ],
     ['floor: Map sum per account, sort, top 20', ms(r.floorMs), ''],
     [`arquero ${r.arquero}: table, groupby, rollup, top 20`, ms(r.arqueroMs), ''],
@@ -481,6 +517,10 @@ function table(r: BenchReport): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+function wholeMs(x: number): string {
+  return x.toFixed(0);
 }
 
 function fmtInt(n: number): string {

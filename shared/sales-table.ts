@@ -25,9 +25,6 @@ export type SalesField =
   | 'costToServe'
   | 'owner';
 
-/** The text fields other than the account: an ingest may leave them unread (`IngestOptions.texts`). */
-export type TextField = 'product' | 'productGroup' | 'subUnit' | 'owner';
-
 /** A dictionary-encoded text column. */
 export interface CodedColumn {
   /** One code per row; -1 = blank. */
@@ -84,6 +81,27 @@ export interface SalesTable {
    * `of` (a table built from another with a new date column ignores it) while it is unchanged.
    */
   readonly dateSpan?: { readonly of: Float64Array; readonly first: number; readonly last: number };
+  /**
+   * Optional: set when `grossProfit` is `revenue[i] − cost[i]` on every row (a cost column and no
+   * profit column). Valid only while `revenue` and `cost` are these arrays. An analysis reading
+   * every row may subtract instead of reading `grossProfit`, which the ingest's table computes
+   * only when first read.
+   */
+  readonly profitFromCost?: { readonly revenue: Float64Array; readonly cost: Float64Array };
+}
+
+/**
+ * Whether row i's gross profit may be taken as `revenue[i] − cost[i]` (see
+ * {@link SalesTable.profitFromCost}).
+ *
+ * @example
+ * const g = hasProfitFromCost(table) ? table.revenue[i] - table.cost![i] : table.grossProfit![i];
+ */
+export function hasProfitFromCost(
+  table: SalesTable,
+): table is SalesTable & { readonly cost: Float64Array } {
+  const p = table.profitFromCost;
+  return p !== undefined && p.revenue === table.revenue && p.cost === table.cost;
 }
 
 /** One rejected or adjusted input row (SPEC §2, "Bad input"). */

@@ -7,7 +7,7 @@
  * Rows without an account (code -1) are skipped. Non-finite numbers (blanks) add nothing but the
  * row still counts as a line.
  */
-import type { SalesTable } from '../sales-table';
+import { hasProfitFromCost, type SalesTable } from '../sales-table';
 import type { DayRange } from './types';
 
 /** One period's sums per account code. */
@@ -58,13 +58,15 @@ export function aggregateAccounts(table: SalesTable, ranges: AggregateRanges): A
   // [n, 2n). A row picks its slot with one offset, no per-row choice of arrays.
   const size = twoPeriods ? 2 * n : n;
   const revenueSum = new Float64Array(size);
-  const gpSum = table.grossProfit ? new Float64Array(size) : null;
+  // Profit as revenue − cost where the table says so: its grossProfit is then never allocated.
+  const costForProfit = hasProfitFromCost(table) ? table.cost : null;
+  const gp = costForProfit === null ? table.grossProfit : null;
+  const gpSum = costForProfit !== null || gp !== null ? new Float64Array(size) : null;
   const qtySum = table.quantity ? new Float64Array(size) : null;
   const lines = new Int32Array(size);
 
   const codes = table.account.codes;
   const revenue = table.revenue;
-  const gp = table.grossProfit;
   const qty = table.quantity;
   const length = table.length;
   const cFrom = ranges.current ? ranges.current.from : 0;
@@ -97,7 +99,7 @@ export function aggregateAccounts(table: SalesTable, ranges: AggregateRanges): A
     const r = revenue[i];
     if (r - r === 0) revenueSum[k] += r; // finite only
     if (gpSum !== null) {
-      const g = (gp as Float64Array)[i];
+      const g = costForProfit !== null ? r - costForProfit[i] : (gp as Float64Array)[i];
       if (g - g === 0) gpSum[k] += g;
     }
     if (qtySum !== null) {

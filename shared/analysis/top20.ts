@@ -4,7 +4,7 @@
  * portfolio's concentration measures.
  */
 import { accountLookup } from '../companions/readers';
-import type { SalesTable, TextField } from '../sales-table';
+import type { SalesField, SalesTable } from '../sales-table';
 import { UserError } from '../user-error';
 import { aggregateAccounts, type PeriodAggregates } from './accounts';
 import { keyPersonRiskWithDeputies, planStatuses, type AccountPlan } from './account-plans';
@@ -67,14 +67,21 @@ function rankByRevenue(period: PeriodAggregates, table: SalesTable): Int32Array 
 }
 
 /**
- * The text columns {@link analyseTop20} reads besides the account (the owner, for the Top 20's
- * owner column): an ingest for it alone may leave the others unread (`IngestOptions.texts`).
- * `withTop20Extras` needs the product too.
+ * The fields {@link analyseTop20} reads: an ingest for it alone may keep only these
+ * (`IngestOptions.fields`). `withTop20Extras` needs more (product, quantity for price positions).
  *
  * @example
- * new SalesIngest(header, { texts: TOP20_TEXT_FIELDS });
+ * new SalesIngest(header, { fields: TOP20_FIELDS });
  */
-export const TOP20_TEXT_FIELDS: readonly TextField[] = ['owner'];
+export const TOP20_FIELDS: readonly SalesField[] = [
+  'date',
+  'account',
+  'accountId',
+  'revenue',
+  'cost',
+  'grossProfit',
+  'owner',
+];
 
 /**
  * Runs the Top 20 analysis on a sales table.

@@ -395,9 +395,25 @@ export class AccountIdentity {
     this.rows.push(this.ids === null ? this.names.code(name) : this.pairOf(id, name));
   }
 
-  /** The account column of the kept rows (`kept` of them). Releases the rows. */
-  finish(keep: Uint8Array | null, kept: number): AccountColumn {
-    if (!this.ids) return { account: this.names.finish(keep, kept), accountIds: null };
+  /** Accounts known so far: name spellings (no id column) or id and name pairs. */
+  get size(): number {
+    return this.ids === null ? this.names.spellings.length : this.pairs;
+  }
+
+  /**
+   * The account column of the kept rows (`kept` of them). Releases the rows. `onlyKeptRows`:
+   * every spelling or pair was first seen on a row that is kept; then, when every kept slot stays
+   * and each id has one spelling and one name, the pairs already are the accounts in order of
+   * first appearance, and no pass over the rows is needed.
+   */
+  finish(keep: Uint8Array | null, kept: number, onlyKeptRows = false): AccountColumn {
+    if (!this.ids) {
+      return { account: this.names.finish(keep, kept, onlyKeptRows), accountIds: null };
+    }
+    if (onlyKeptRows && keep === null) {
+      const direct = this.oneNamePerId(kept);
+      if (direct !== null) return direct;
+    }
     const rows = this.rows;
     const uses = UseCounter.recount(rows, keep, this.pairs);
     const names = this.names.spellingForms();
@@ -458,6 +474,29 @@ export class AccountIdentity {
     });
     const codes = rows.toCodes(codeOf, keep, kept);
     rows.clear();
+    return { account: { codes, values }, accountIds };
+  }
+
+  /**
+   * The account column when each pair is its own account (every id and name non-blank, one name
+   * spelling per id, no two id spellings of one key), or null.
+   */
+  private oneNamePerId(kept: number): AccountColumn | null {
+    const ids = this.ids as TextDictionary;
+    const n = this.pairs;
+    if (ids.spellings.length !== n) return null;
+    for (let p = 0; p < n; p++) if (this.pairName[p] < 0 || this.pairId[p] < 0) return null;
+    const idForms = ids.spellingForms();
+    if (idForms.keys !== n) return null;
+    const names = this.names.spellingForms();
+    const values: string[] = new Array<string>(n);
+    const accountIds: string[] = new Array<string>(n);
+    for (let p = 0; p < n; p++) {
+      values[p] = names.displays[names.displayOf[this.pairName[p]]];
+      accountIds[p] = idForms.displays[idForms.displayOf[this.pairId[p]]];
+    }
+    const codes = this.rows.toInt32(null, kept);
+    this.rows.clear();
     return { account: { codes, values }, accountIds };
   }
 }

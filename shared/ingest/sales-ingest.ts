@@ -22,11 +22,10 @@ import type {
   RowIssue,
   SalesField,
   SalesTable,
-  TextField,
 } from '../sales-table';
 import type { RawCell, RawRow } from '../workbook';
 import { AccountIdentity, TextDictionary, cellText } from './accounts';
-import { BLOCK_SIZE, ColumnArena, StagedColumn, growI32, trimmed } from './columns';
+import { BLOCK_SIZE, ColumnArena, StagedColumn, growI32 } from './columns';
 import {
   DateColumnReader,
   DateKind,
@@ -56,15 +55,15 @@ export interface IngestOptions {
    */
   readonly expectedRows?: number;
   /**
-   * The text columns to encode, when a job reads only some of them (the Top 20 reads only the
-   * owner: `TOP20_TEXT_FIELDS`). The others stay matched (`columns`, mapping errors) but are not
-   * read, and their table column is null. Number and date columns are always read: they decide
-   * which rows are used, so every job sees the same rows. Default: every mapped text column.
+   * The fields a job reads, when it reads only some (the Top 20 alone: `TOP20_FIELDS`). Mapped
+   * columns outside the list are still read and checked — a bad number still rejects its row, so
+   * every job sees the same rows and issues — but not kept: their table column is null. The
+   * account, its id, the date and the revenue are always kept. Default: every mapped column.
    */
-  readonly texts?: readonly TextField[];
+  readonly fields?: readonly SalesField[];
 }
 
-const TEXT_FIELDS: readonly TextField[] = ['product', 'productGroup', 'subUnit', 'owner'];
+const TEXT_FIELDS = ['product', 'productGroup', 'subUnit', 'owner'] as const;
 
 /** The largest row-count hint taken (twice Excel's row limit); larger hints are capped. */
 export const MAX_EXPECTED_ROWS = 1 << 21;
@@ -160,11 +159,16 @@ class NumberColumn {
   plainAbove1 = 0;
   plainSample = NaN;
 
+  /** This column's bit in a row's blank mask (SalesIngest.readRow). */
+  bit = 0;
+
+  /** `stored` false: read and checked, not kept (IngestOptions.fields). */
   constructor(
     readonly field: SalesField,
     readonly index: number,
     readonly header: string,
     direct: Float64Array | null,
+    readonly stored: boolean,
   ) {
     this.data = new StagedColumn(NaN, direct);
     this.label = LABEL[field];
@@ -327,14 +331,14 @@ export class SalesIngest {
   private blockEnd: number;
   /** Whether the rows went past the direct blocks (no hint, or more rows than it). */
   private rolled: boolean;
-  /** The extras' input indexes and direct blocks, for {@link cleanRows}. */
+  /** The extras' input indexes; those of the kept ones and their direct blocks (cleanRows). */
   private readonly extraIndex: Int32Array;
-  private readonly extraOut: Float64Array[];
+  private readonly storedIndex: Int32Array;
+  private readonly storedOut: Float64Array[];
   private readonly dateReader: DateColumnReader | null;
   /** Direct blocks of the columns written in finish() (row-count hint only). */
-  private readonly profitDirect: Float64Array | null;
-  /** Whether the derived profit of every kept row so far is written (see finish). */
-  private profitClean = true;
+  /** Whether a kept row has a blank cost (filled in finish when profit is derived from cost). */
+  private blankCost = false;
   private readonly date: StagedColumn | null;
   /**
    * Source row numbers of kept rows, as runs: run k starts at slot runSlot[k] with row
@@ -349,6 +353,10 @@ export class SalesIngest {
   private n = 0;
   private rowNumber: number;
   private rejected = 0;
+  /** Accounts (spellings or pairs) known when the current row started. */
+  private accountsAtRowStart = 0;
+  /** Whether some account was first seen on a row then rejected (see AccountIdentity.finish). */
+  private accountOfRejectedRow = false;
   private blankRun = 0;
   private blankRunStart = 0;
   private readonly issues: RowIssue[] = [];
@@ -375,8 +383,12 @@ export class SalesIngest {
     this.blockEnd = capacity > 0 ? capacity : BLOCK_SIZE;
     this.rolled = capacity === 0;
     const has = (f: SalesField): boolean => this.columns.some((c) => c.field === f);
-    // Gross profit is derived from cost when there is no profit column.
-    const derivedProfit = has('cost') && !has('grossProfit');
+    const wanted = (f: SalesField): boolean => options.fields?.includes(f) ?? true;
+    // Cost and profit stand in for each other (blank cells): kept together.
+    const kept = (f: SalesField): boolean =>
+      f === 'revenue' ||
+      wanted(f) ||
+      ((f === 'cost' || f === 'grossProfit') && (wanted('cost') || wanted('grossProfit')));
     const numbers = (
       [
         'revenue',
@@ -387,11 +399,10 @@ export class SalesIngest {
         'listPrice',
         'costToServe',
       ] as const
-    ).filter(has).length;
-    const wanted = options.texts ?? TEXT_FIELDS;
-    const textFields = TEXT_FIELDS.filter((f) => has(f) && wanted.includes(f));
+    ).filter((f) => has(f) && kept(f)).length;
+    const textFields = TEXT_FIELDS.filter((f) => has(f) && kept(f));
     const texts = textFields.length;
-    const f64Columns = numbers + (has('date') ? 1 : 0) + (derivedProfit ? 1 : 0);
+    const f64Columns = numbers + (has('date') ? 1 : 0);
     const i32Columns = 1 + texts; // account rows, texts
     const arena = capacity > 0 ? new ColumnArena(capacity, f64Columns, i32Columns) : null;
     const f64 = (): Float64Array | null => (arena ? arena.f64() : null);
@@ -410,10 +421,11 @@ export class SalesIngest {
     this.dateReader = date ? new DateColumnReader() : null;
     const num = (f: SalesField): NumberColumn | null => {
       const c = at(f);
-      return c ? new NumberColumn(f, c.index, c.header, f64()) : null;
+      if (!c) return null;
+      return new NumberColumn(f, c.index, c.header, kept(f) ? f64() : null, kept(f));
     };
     const revenue = at('revenue') as MappedColumn;
-    this.revenue = new NumberColumn('revenue', revenue.index, revenue.header, revenueDirect);
+    this.revenue = new NumberColumn('revenue', revenue.index, revenue.header, revenueDirect, true);
     this.quantity = num('quantity');
     this.cost = num('cost');
     this.profit = num('grossProfit');
@@ -428,10 +440,12 @@ export class SalesIngest {
       this.listPrice,
       this.costToServe,
     ].filter((c): c is NumberColumn => c !== null);
+    this.extras.forEach((c, k) => (c.bit = 1 << k));
     this.extraIndex = Int32Array.from(this.extras, (c) => c.index);
-    this.extraOut = this.rolled ? [] : this.extras.map((c) => c.data.cur as Float64Array);
+    const stored = this.extras.filter((c) => c.stored);
+    this.storedIndex = Int32Array.from(stored, (c) => c.index);
+    this.storedOut = this.rolled ? [] : stored.map((c) => c.data.cur as Float64Array);
     this.date = date ? new StagedColumn(NaN, f64()) : null;
-    this.profitDirect = derivedProfit ? f64() : null;
     this.accounts = new AccountIdentity(id !== undefined, i32());
     this.texts = textFields
       .map((f) => at(f))
@@ -449,7 +463,7 @@ export class SalesIngest {
     this.accountIdDict = this.accounts.ids;
     this.staged = [
       this.revenue.data,
-      ...this.extras.map((c) => c.data),
+      ...stored.map((c) => c.data),
       ...(this.date ? [this.date] : []),
       this.accountRows,
       ...this.texts.map((t) => t.dict.ids),
@@ -483,8 +497,9 @@ export class SalesIngest {
   private cleanRows(rows: readonly RawRow[], from: number): number {
     const end = this.blockEnd;
     let off = this.off;
-    if (this.rolled || this.blankRun > 0 || off >= end) return from;
     const accounts = this.accounts;
+    this.accountsAtRowStart = accounts.size;
+    if (this.rolled || this.blankRun > 0 || off >= end) return from;
     const names = this.accountNames;
     const byId = this.accountIdDict !== null;
     const totals = this.totalOfSpelling;
@@ -500,19 +515,21 @@ export class SalesIngest {
     const extras = this.extras;
     const extraCount = extras.length;
     const extraIndex = this.extraIndex;
-    const extraOut = this.extraOut;
+    const storedIndex = this.storedIndex;
+    const storedOut = this.storedOut;
+    const storedCount = storedOut.length;
     const quantityIndex = this.quantity === null ? -1 : this.quantity.index;
-    const discount = this.discount;
+    const discount = this.discount !== null && this.discount.stored ? this.discount : null;
     const discountIndex = discount === null ? -1 : discount.index;
-    const profitOut = this.profitDirect;
-    const costIndex = this.cost === null ? -1 : this.cost.index;
     let rowNo = this.rowNumber;
     let lastKept = this.lastKeptRow;
     let i = from;
+    let before = 0; // accounts known when row i started
     for (; i < rows.length && off < end; i++) {
       const row = rows[i];
       if (row === undefined || row === null) break;
       const accountCell = row[accountIndex];
+      before = accounts.size;
       let value: number;
       let nameId: number;
       if (byId) {
@@ -554,12 +571,13 @@ export class SalesIngest {
         if (d > dateMax) dateMax = d;
       }
       accountOut[off] = value;
-      for (k = 0; k < extraCount; k++) extraOut[k][off] = row[extraIndex[k]] as number;
-      if (profitOut !== null) profitOut[off] = r - (row[costIndex] as number);
+      for (k = 0; k < storedCount; k++) storedOut[k][off] = row[storedIndex[k]] as number;
       if (discount !== null) discount.countPlain(row[discountIndex] as number);
       this.writeTexts(row, off, value);
       off++;
     }
+    // Left at row i by a break (the loop condition still holds): readRow takes it from the start.
+    this.accountsAtRowStart = i < rows.length && off < end ? before : accounts.size;
     this.off = off;
     this.n = off;
     this.rowNumber = rowNo;
@@ -600,6 +618,7 @@ export class SalesIngest {
   }
 
   private reject(row: number, column: string | null, value: RawCell, reason: string): void {
+    if (this.accounts.size > this.accountsAtRowStart) this.accountOfRejectedRow = true;
     this.issue(row, column, cellText(value), reason, 'rejected', -1);
     this.rejected++;
   }
@@ -768,24 +787,17 @@ export class SalesIngest {
     this.accountRows.cur[off] = accountValue;
     for (let k = 0; k < extras.length; k++) {
       const c = extras[k];
+      if (!c.stored) continue;
       if ((blanks >> k) & 1) c.data.cur[off] = NaN;
       else if (!c.pending && c.percentSlots === null) c.data.cur[off] = c.cur;
       else c.commit(slot, off, OK);
     }
-    // Derived profit, as cleanRows writes it, while the amounts are final (else finish fills it).
-    const pd = this.profitDirect;
-    if (pd !== null) {
-      const cost = this.cost as NumberColumn;
-      const final =
-        !this.rolled && !rev.pending && !cost.pending && !Number.isNaN(cost.data.cur[off]);
-      if (final) pd[off] = rev.cur - cost.cur;
-      else this.profitClean = false;
-    }
+    if (this.cost !== null && (blanks & this.cost.bit) !== 0) this.blankCost = true;
     // Text columns: a comparison or one Map lookup per cell; counting and normalisation wait
     // for finish().
     this.writeTexts(row, off, accountValue);
     if (blanks !== 0 || (this.quantity !== null && this.quantity.cur < 0)) {
-      this.adjustments(row, rowNo, slot);
+      this.adjustments(row, rowNo, slot, blanks);
     }
   }
 
@@ -800,9 +812,9 @@ export class SalesIngest {
   }
 
   /** Adjusted-row issues: blank cost / profit, credit notes. */
-  private adjustments(row: RawRow, rowNo: number, slot: number): void {
+  private adjustments(row: RawRow, rowNo: number, slot: number, blanks: number): void {
     const q = this.quantity;
-    if (q !== null && q.cur < 0 && !Number.isNaN(q.data.get(slot))) {
+    if (q !== null && q.cur < 0 && (blanks & q.bit) === 0) {
       this.issue(
         rowNo,
         q.header,
@@ -814,8 +826,8 @@ export class SalesIngest {
     }
     const cost = this.cost;
     const profit = this.profit;
-    const costBlank = cost !== null && Number.isNaN(cost.data.get(slot));
-    const profitBlank = profit !== null && Number.isNaN(profit.data.get(slot));
+    const costBlank = cost !== null && (blanks & cost.bit) !== 0;
+    const profitBlank = profit !== null && (blanks & profit.bit) !== 0;
     if (profit !== null && profitBlank) {
       const reason =
         cost !== null && !costBlank
@@ -852,6 +864,7 @@ export class SalesIngest {
     };
     // Ambiguous thousands / decimals, per column.
     for (const c of [this.revenue, ...this.extras]) {
+      if (!c.stored) continue;
       const data = c.data;
       note(
         c.header,
@@ -877,7 +890,7 @@ export class SalesIngest {
     }
     const kept = n - dateRejected;
     // Discount in percent?
-    const d = this.discount;
+    const d = this.discount !== null && this.discount.stored ? this.discount : null;
     let discountScale: Uint8Array | null = null;
     if (d && d.plainAbove1 > 0) {
       discountScale = new Uint8Array(n).fill(1);
@@ -889,26 +902,15 @@ export class SalesIngest {
     }
     // Typed columns, exactly once each.
     const col = (c: NumberColumn | null): Float64Array | null =>
-      c ? c.data.toFloat64(keep, kept) : null;
+      c !== null && c.stored ? c.data.toFloat64(keep, kept) : null;
     const revenue = this.revenue.data.toFloat64(keep, kept);
     const cost = col(this.cost);
-    const pd = this.profitDirect;
-    const grossProfit = this.profit
-      ? col(this.profit)
-      : cost
-        ? pd !== null && pd.length >= kept
-          ? trimmed(pd, kept)
-          : new Float64Array(kept)
-        : null;
-    // Derived profit is written as revenue − cost row by row, unless some amount waited for
-    // finish (ambiguous, blank) or rows went past the direct blocks.
-    const profitWritten = pd !== null && this.profitClean && keep === null && pd.length >= kept;
-    if (grossProfit && !profitWritten) {
-      fillProfit(revenue, cost, grossProfit, this.profit !== null);
-    }
+    const grossProfit = this.profit ? col(this.profit) : null;
+    if (grossProfit) fillProfit(revenue, cost, grossProfit);
+    else if (cost && this.blankCost) fillCost(revenue, cost);
     const discount = col(this.discount);
     if (discount && discountScale) scaleDiscount(discount, discountScale, keep);
-    const { account, accountIds } = this.accounts.finish(keep, kept);
+    const { account, accountIds } = this.accounts.finish(keep, kept, !this.accountOfRejectedRow);
     const coded = (f: SalesField) => {
       const t = this.texts.find((x) => x.field === f);
       return t ? t.dict.finish(keep, kept, true) : null;
@@ -919,7 +921,7 @@ export class SalesIngest {
       dateColumn !== null && keep === null && !this.orderedDates && this.dateMin <= this.dateMax
         ? { of: dateColumn, first: Math.floor(this.dateMin), last: Math.floor(this.dateMax) }
         : undefined;
-    const table: SalesTable = {
+    const base = {
       length: kept,
       sourceRow: this.sourceRows(slotRows, keep, kept),
       date: dateColumn,
@@ -932,13 +934,16 @@ export class SalesIngest {
       quantity: col(this.quantity),
       revenue,
       cost,
-      grossProfit,
       discount,
       listPrice: col(this.listPrice),
       costToServe: col(this.costToServe),
       columns: this.columns,
       ...(dateSpan ? { dateSpan } : {}),
     };
+    const table: SalesTable =
+      cost !== null && this.profit === null
+        ? withProfitFromCost(base, revenue, cost)
+        : { ...base, grossProfit };
     // Drop the adjusted issues of rows rejected just now, order issues by row.
     let issues = this.issues;
     if (keep) {
@@ -965,28 +970,43 @@ export class SalesIngest {
 }
 
 /**
- * Fills blanks of cost / gross profit (kept rows, final arrays): with a profit column, a blank
- * profit is revenue − cost (or 0 without cost) and a blank cost is revenue − profit; with only a
- * cost column, a blank cost is revenue (profit 0) and profit is revenue − cost.
+ * Fills blanks of a profit column and the cost column beside it (kept rows, final arrays): a blank
+ * profit is revenue − cost (or 0 without cost), a blank cost is revenue − profit.
  */
-function fillProfit(
-  revenue: Float64Array,
-  cost: Float64Array | null,
-  gp: Float64Array,
-  hasProfitColumn: boolean,
-): void {
+function fillProfit(revenue: Float64Array, cost: Float64Array | null, gp: Float64Array): void {
   const n = revenue.length;
-  if (hasProfitColumn) {
-    for (let i = 0; i < n; i++) {
-      if (gp[i] !== gp[i]) gp[i] = cost !== null && cost[i] === cost[i] ? revenue[i] - cost[i] : 0;
-      if (cost !== null && cost[i] !== cost[i]) cost[i] = revenue[i] - gp[i];
-    }
-  } else if (cost !== null) {
-    for (let i = 0; i < n; i++) {
-      if (cost[i] !== cost[i]) cost[i] = revenue[i];
-      gp[i] = revenue[i] - cost[i];
-    }
+  for (let i = 0; i < n; i++) {
+    if (gp[i] !== gp[i]) gp[i] = cost !== null && cost[i] === cost[i] ? revenue[i] - cost[i] : 0;
+    if (cost !== null && cost[i] !== cost[i]) cost[i] = revenue[i] - gp[i];
   }
+}
+
+/** Without a profit column, a blank cost is taken as the revenue (profit 0). */
+function fillCost(revenue: Float64Array, cost: Float64Array): void {
+  for (let i = 0; i < cost.length; i++) if (cost[i] !== cost[i]) cost[i] = revenue[i];
+}
+
+/**
+ * The table with gross profit = revenue − cost, computed on first read of `grossProfit` (an
+ * analysis that subtracts itself, see `hasProfitFromCost`, never allocates it).
+ */
+function withProfitFromCost(
+  table: Omit<SalesTable, 'grossProfit'>,
+  revenue: Float64Array,
+  cost: Float64Array,
+): SalesTable {
+  let profit: Float64Array | null = null;
+  return {
+    ...table,
+    get grossProfit(): Float64Array {
+      if (profit === null) {
+        profit = new Float64Array(revenue.length);
+        for (let i = 0; i < profit.length; i++) profit[i] = revenue[i] - cost[i];
+      }
+      return profit;
+    },
+    profitFromCost: { revenue, cost },
+  };
 }
 
 /** Divides the plain (not explicitly percent) discounts by 100; `scale` is per slot. */

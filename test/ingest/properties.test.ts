@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { SalesIngest, ingestSales } from '../../shared/ingest/sales-ingest';
-import type { IngestResult } from '../../shared/sales-table';
+import type { IngestResult, SalesField } from '../../shared/sales-table';
 import type { RawCell, RawRow } from '../../shared/workbook';
 
 const HEADER = ['Datum', 'Kund', 'Kundnr', 'Belopp', 'Antal', 'Kostnad', 'Rabatt', 'Site'];
@@ -190,6 +190,34 @@ describe('properties', () => {
           expect(Array.from(r.table.revenue)).toEqual(values.map((v) => v));
         },
       ),
+    );
+  });
+  test('keeping only some fields keeps the same rows, issues and kept columns', () => {
+    const optional: SalesField[] = ['subUnit', 'quantity', 'cost', 'discount'];
+    fc.assert(
+      fc.property(table, fc.subarray(optional), fc.boolean(), (rows, fields, hint) => {
+        const expectedRows = hint ? rows.length : undefined;
+        const whole = ingestSales(HEADER, rows, { expectedRows });
+        const some = ingestSales(HEADER, rows, { expectedRows, fields });
+        expect(some.rowsRead).toBe(whole.rowsRead);
+        expect(some.rowsRejected).toBe(whole.rowsRejected);
+        expect(some.issues).toEqual(whole.issues);
+        const w = plain(whole) as { table: Record<string, unknown> };
+        const p = plain(some) as { table: Record<string, unknown> };
+        for (const [key, value] of Object.entries(w.table)) {
+          const field = key === 'grossProfit' ? 'cost' : key;
+          const keptAlways = !optional.includes(field as SalesField);
+          const kept = keptAlways || fields.includes(field as SalesField);
+          expect([key, p.table[key]]).toEqual([key, kept ? value : null]);
+        }
+        const keptHeaders = new Set(
+          some.table.columns
+            .filter((c) => !optional.includes(c.field) || fields.includes(c.field))
+            .map((c) => c.header),
+        );
+        expect(some.notes).toEqual(whole.notes.filter((n) => keptHeaders.has(n.column)));
+      }),
+      { numRuns: 300 },
     );
   });
 });

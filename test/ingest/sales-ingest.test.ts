@@ -1,7 +1,7 @@
 import { dayOfYmd } from '../../shared/analysis/calendar';
 import { SalesIngest, ingestSales } from '../../shared/ingest/sales-ingest';
 import { isTotalLabel } from '../../shared/ingest/totals';
-import type { IngestResult, RowIssue } from '../../shared/sales-table';
+import { hasProfitFromCost, type IngestResult, type RowIssue } from '../../shared/sales-table';
 import { UserError } from '../../shared/user-error';
 import type { RawRow } from '../../shared/workbook';
 
@@ -530,5 +530,35 @@ describe('API', () => {
     chunk[0][0] = 'changed';
     chunk[0][1] = 99;
     expect(ingest.finish().table.account.values).toEqual(['A']);
+  });
+});
+
+describe('gross profit from cost', () => {
+  const header = ['Customer', 'Sales', 'Cost'];
+  const rows = [
+    ['Acme', 100, 60],
+    ['Beta', '1 234,50', ''],
+    ['Acme', 50, 45.5],
+  ];
+
+  it('is revenue − cost, a blank cost taken as the revenue', () => {
+    const t = ingestSales(header, rows, { expectedRows: 3 }).table;
+    expect(hasProfitFromCost(t)).toBe(true);
+    expect([...(t.cost as Float64Array)]).toEqual([60, 1234.5, 45.5]);
+    expect([...(t.grossProfit as Float64Array)]).toEqual([40, 0, 4.5]);
+    expect(t.grossProfit).toBe(t.grossProfit); // computed once
+  });
+
+  it('no longer holds for a table built with another revenue column', () => {
+    const t = ingestSales(header, rows).table;
+    const scaled = { ...t, revenue: t.revenue.map((r) => r * 2) };
+    expect(hasProfitFromCost(scaled)).toBe(false);
+    expect([...(scaled.grossProfit as Float64Array)]).toEqual([40, 0, 4.5]);
+  });
+
+  it('is not claimed when the sheet has a profit column', () => {
+    const t = ingestSales([...header, 'GP'], [['Acme', 100, 60, 41]]).table;
+    expect(hasProfitFromCost(t)).toBe(false);
+    expect([...(t.grossProfit as Float64Array)]).toEqual([41]);
   });
 });
